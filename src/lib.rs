@@ -1,0 +1,14 @@
+//! akhbar turns dumps of news articles into analysis-ready Parquet tables.
+//!
+//! Data flows one way: [`ingest`] (files → records → articles) → [`text`] (normalization,
+//! language, dates) → [`document`] (one row per article) → [`output`] (Arrow schemas, Parquet,
+//! manifest). [`pipeline`] wires the stages with threads and progress; [`inspect`] reads a
+//! finished output back. The `akhbar` binary is a thin CLI over these.
+
+pub mod config;
+pub mod document;
+pub mod ingest;
+pub mod inspect;
+pub mod output;
+pub mod pipeline;
+pub mod text;

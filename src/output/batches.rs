@@ -1,0 +1,60 @@
+//! Rows to Arrow record batches, column by column, in schema order.
+
+use std::sync::Arc;
+
+use arrow::array::{ArrayRef, Date32Array, Int64Array, RecordBatch, StringArray};
+use chrono::NaiveDate;
+
+use super::schema::{documents_schema, rejects_schema};
+use crate::document::Document;
+use crate::ingest::Reject;
+
+fn strings<'a, T: 'a>(rows: &'a [T], value: impl Fn(&'a T) -> Option<&'a str>) -> ArrayRef {
+    Arc::new(rows.iter().map(value).collect::<StringArray>())
+}
+
+fn integers<T>(rows: &[T], value: impl Fn(&T) -> i64) -> ArrayRef {
+    Arc::new(rows.iter().map(value).collect::<Int64Array>())
+}
+
+fn days_since_epoch(date: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+    (date - epoch).num_days() as i32
+}
+
+pub fn documents_batch(documents: &[Document]) -> RecordBatch {
+    let columns = vec![
+        strings(documents, |d| Some(d.doc_id.as_str())),
+        strings(documents, |d| Some(&*d.source)),
+        integers(documents, |d| d.record),
+        integers(documents, |d| d.offset),
+        strings(documents, |d| d.title.as_deref()),
+        strings(documents, |d| d.subtitle.as_deref()),
+        Arc::new(documents.iter().map(|d| d.published.map(days_since_epoch)).collect::<Date32Array>()),
+        strings(documents, |d| Some(d.published_precision.map_or("unknown", |p| p.as_str()))),
+        strings(documents, |d| d.published_raw.as_deref()),
+        strings(documents, |d| Some(d.language.code())),
+        strings(documents, |d| Some(d.script.as_str())),
+        strings(documents, |d| Some(d.text.as_str())),
+        integers(documents, |d| d.n_chars),
+        integers(documents, |d| d.n_words),
+        strings(documents, |d| d.label.as_deref()),
+        strings(documents, |d| d.url.as_deref()),
+        strings(documents, |d| d.source_id.as_deref()),
+        strings(documents, |d| d.duplicate_of.as_deref()),
+        strings(documents, |d| d.metadata.as_deref()),
+    ];
+    RecordBatch::try_new(documents_schema(), columns).expect("documents columns match their schema")
+}
+
+pub fn rejects_batch(rejects: &[Reject]) -> RecordBatch {
+    let columns = vec![
+        strings(rejects, |r| Some(&*r.source)),
+        integers(rejects, |r| r.record),
+        integers(rejects, |r| r.offset),
+        strings(rejects, |r| Some(r.reason.as_str())),
+        strings(rejects, |r| Some(r.detail.as_str())),
+        strings(rejects, |r| Some(r.excerpt.as_str())),
+    ];
+    RecordBatch::try_new(rejects_schema(), columns).expect("rejects columns match their schema")
+}

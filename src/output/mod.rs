@@ -1,0 +1,15 @@
+//! Everything written to disk: the Arrow schemas of the tables (defined once, here), the
+//! conversion of rows to record batches, the Parquet part-file writer, and the run manifest.
+//!
+//! Column meanings are documented in docs/SCHEMA.md; the schemas here are the source of truth for
+//! names and types.
+
+mod batches;
+mod manifest;
+mod schema;
+mod table_writer;
+
+pub use batches::{documents_batch, rejects_batch};
+pub use manifest::{InputEntry, Manifest, TableEntry};
+pub use schema::{documents_schema, rejects_schema};
+pub use table_writer::{publish_tables, StagingArea, TableWriter};

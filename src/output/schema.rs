@@ -1,0 +1,61 @@
+//! The Arrow schemas of akhbar's tables. Integers are signed (Spark's Arrow bridge rejects
+//! unsigned types); dates are `date32`.
+
+use std::sync::{Arc, OnceLock};
+
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
+
+fn utf8(name: &str, nullable: bool) -> Field {
+    Field::new(name, DataType::Utf8, nullable)
+}
+
+fn int64(name: &str) -> Field {
+    Field::new(name, DataType::Int64, false)
+}
+
+/// The `documents` table.
+pub fn documents_schema() -> SchemaRef {
+    static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            Arc::new(Schema::new(vec![
+                utf8("doc_id", false),
+                utf8("source", false),
+                int64("record"),
+                int64("offset"),
+                utf8("title", true),
+                utf8("subtitle", true),
+                Field::new("published", DataType::Date32, true),
+                utf8("published_precision", false),
+                utf8("published_raw", true),
+                utf8("language", false),
+                utf8("script", false),
+                utf8("text", false),
+                int64("n_chars"),
+                int64("n_words"),
+                utf8("label", true),
+                utf8("url", true),
+                utf8("source_id", true),
+                utf8("duplicate_of", true),
+                utf8("metadata", true),
+            ]))
+        })
+        .clone()
+}
+
+/// The `rejects` table.
+pub fn rejects_schema() -> SchemaRef {
+    static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            Arc::new(Schema::new(vec![
+                utf8("source", false),
+                int64("record"),
+                int64("offset"),
+                utf8("reason", false),
+                utf8("detail", false),
+                utf8("excerpt", false),
+            ]))
+        })
+        .clone()
+}

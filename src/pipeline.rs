@@ -1,0 +1,358 @@
+//! The wiring of a run: discover inputs → read (one thread) → parse and build documents (rayon)
+//! → drop exact duplicates (in input order) → write Parquet (one thread) → manifest.
+//!
+//! Memory is bounded by the batch budget (`limits.batch_bytes`): at most a few batches are in
+//! flight between the stages, whatever the corpus size. The only state that grows with the corpus
+//! is the set of seen document hashes (16 bytes per document) used to find duplicates.
+//!
+//! Output is deterministic: files are read in sorted order, batches are cut by bytes (not by
+//! timing), the parallel map keeps order, and duplicates are resolved in input order, so any
+//! thread count gives byte-identical tables.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::config::PipelineConfig;
+use crate::document::Document;
+use crate::ingest::{self, InputFile, Item, Reject};
+use crate::output::{self, InputEntry, Manifest, StagingArea, TableEntry, TableWriter};
+
+/// How a run reports progress on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// A progress bar on a terminal, periodic plain lines otherwise.
+    Auto,
+    Quiet,
+}
+
+/// What `akhbar run` was asked to do.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub pipeline: PipelineConfig,
+    pub pipeline_path: Option<PathBuf>,
+    /// Worker threads for parsing and text processing; reading and writing each get their own
+    /// thread when this is above 1. With 1, the whole run is single-threaded.
+    pub threads: usize,
+    pub progress: ProgressMode,
+}
+
+/// How a run ended. Each outcome has its own exit code in the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunStatus {
+    Ok,
+    RejectRateExceeded,
+    NothingRead,
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Ok => "ok",
+            RunStatus::RejectRateExceeded => "reject_rate_exceeded",
+            RunStatus::NothingRead => "nothing_read",
+        }
+    }
+}
+
+/// A batch of processed records, in input order.
+struct ProcessedBatch {
+    documents: Vec<Document>,
+    rejects: Vec<Reject>,
+}
+
+const TABLES: [&str; 2] = ["documents", "rejects"];
+
+/// Runs the ingest stage over the inputs and writes `documents/`, `rejects/` and the manifest.
+pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
+    let started = Instant::now();
+    let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let inputs = ingest::discover_inputs(&options.inputs)?;
+    let total_bytes: u64 = inputs.iter().map(|f| f.size).sum();
+    let area = StagingArea::create(&options.out)?;
+    let output_config = &options.pipeline.output;
+    let mut documents = TableWriter::create(&area, "documents", output::documents_schema(), output_config)?;
+    let mut rejects = TableWriter::create(&area, "rejects", output::rejects_schema(), output_config)?;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.max(1))
+        .build()
+        .context("cannot start worker threads")?;
+    let bytes_read = AtomicU64::new(0);
+    let progress = Progress::start(options.progress, total_bytes);
+    let mut counts = Counts::default();
+
+    let mut deduplicator = Deduplicator::default();
+    let mut write = |batch: ProcessedBatch| -> Result<()> {
+        if !batch.documents.is_empty() {
+            documents.write(&output::documents_batch(&batch.documents))?;
+        }
+        if !batch.rejects.is_empty() {
+            rejects.write(&output::rejects_batch(&batch.rejects))?;
+        }
+        Ok(())
+    };
+
+    let config = &options.pipeline;
+    if options.threads <= 1 {
+        for_each_batch(&inputs, config, &bytes_read, &mut |items| {
+            let mut batch = process(items, config);
+            deduplicator.mark(&mut batch.documents);
+            counts.add(&batch);
+            progress.update(bytes_read.load(Ordering::Relaxed), counts.records());
+            write(batch)
+        })?;
+    } else {
+        std::thread::scope(|scope| -> Result<()> {
+            let (raw_sender, raw_receiver) = sync_channel::<Vec<Item>>(2);
+            let (done_sender, done_receiver) = sync_channel::<ProcessedBatch>(2);
+            let reader = scope.spawn(|| read_all(&inputs, config, &bytes_read, raw_sender));
+            let writer = scope.spawn(move || write_all(done_receiver, &mut write));
+            for items in raw_receiver {
+                let mut batch = pool.install(|| process(items, config));
+                deduplicator.mark(&mut batch.documents);
+                counts.add(&batch);
+                progress.update(bytes_read.load(Ordering::Relaxed), counts.records());
+                if done_sender.send(batch).is_err() {
+                    break; // the writer stopped on an error, reported below
+                }
+            }
+            drop(done_sender);
+            writer.join().expect("writer thread does not panic")?;
+            reader.join().expect("reader thread does not panic")
+        })?;
+    }
+    progress.finish();
+
+    let (document_rows, document_files) = documents.finish()?;
+    let (reject_rows, reject_files) = rejects.finish()?;
+    publish_output(&area)?;
+
+    let wall_seconds = started.elapsed().as_secs_f64();
+    let records_read = counts.records();
+    let reject_rate = if records_read == 0 { 0.0 } else { counts.rejects as f64 / records_read as f64 };
+    let status = if counts.documents == 0 {
+        RunStatus::NothingRead
+    } else if reject_rate > config.limits.max_reject_rate {
+        RunStatus::RejectRateExceeded
+    } else {
+        RunStatus::Ok
+    };
+    let manifest = Manifest {
+        akhbar_version: env!("CARGO_PKG_VERSION").to_string(),
+        pipeline: config.name.clone(),
+        pipeline_path: options.pipeline_path.as_ref().map(|p| p.display().to_string()),
+        started_at,
+        threads: options.threads,
+        inputs: inputs
+            .iter()
+            .map(|f| InputEntry { path: f.path.display().to_string(), size: f.size, mtime: f.mtime })
+            .collect(),
+        records_read,
+        documents: counts.documents,
+        duplicates: counts.duplicates,
+        rejects: counts.rejects,
+        rejects_by_reason: counts.by_reason,
+        reject_rate,
+        max_reject_rate: config.limits.max_reject_rate,
+        tables: BTreeMap::from([
+            ("documents".to_string(), TableEntry { rows: document_rows, files: document_files }),
+            ("rejects".to_string(), TableEntry { rows: reject_rows, files: reject_files }),
+        ]),
+        input_bytes: total_bytes,
+        wall_seconds,
+        input_mb_per_second: total_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
+        records_per_second: records_read as f64 / wall_seconds.max(1e-9),
+        status: status.as_str().to_string(),
+    };
+    manifest.write(&options.out)?;
+    Ok((manifest, status))
+}
+
+fn publish_output(area: &StagingArea) -> Result<()> {
+    output::publish_tables(area, &TABLES)
+}
+
+/// Reads every input in order and hands over batches of about `limits.batch_bytes` bytes.
+fn for_each_batch(
+    inputs: &[InputFile],
+    config: &PipelineConfig,
+    bytes_read: &AtomicU64,
+    handle: &mut dyn FnMut(Vec<Item>) -> Result<()>,
+) -> Result<()> {
+    let budget = config.limits.batch_bytes;
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0usize;
+    let mut failure = None;
+    for file in inputs {
+        ingest::read_input(file, &config.input, &config.limits, bytes_read, &mut |item| {
+            if failure.is_some() {
+                return;
+            }
+            batch_bytes += match &item {
+                Item::Record(raw) => raw.size(),
+                Item::Reject(reject) => reject.excerpt.len(),
+            } + 64;
+            batch.push(item);
+            if batch_bytes >= budget {
+                batch_bytes = 0;
+                if let Err(error) = handle(std::mem::take(&mut batch)) {
+                    failure = Some(error);
+                }
+            }
+        });
+        if let Some(error) = failure.take() {
+            return Err(error);
+        }
+    }
+    if !batch.is_empty() {
+        handle(batch)?;
+    }
+    Ok(())
+}
+
+fn read_all(
+    inputs: &[InputFile],
+    config: &PipelineConfig,
+    bytes_read: &AtomicU64,
+    sender: SyncSender<Vec<Item>>,
+) -> Result<()> {
+    for_each_batch(inputs, config, bytes_read, &mut |items| {
+        // A closed channel means processing stopped on an error, which is reported there.
+        sender.send(items).map_err(|_| anyhow::anyhow!("processing stopped"))
+    })
+    .or_else(|error| if error.to_string() == "processing stopped" { Ok(()) } else { Err(error) })
+}
+
+fn write_all(receiver: Receiver<ProcessedBatch>, write: &mut dyn FnMut(ProcessedBatch) -> Result<()>) -> Result<()> {
+    for batch in receiver {
+        write(batch)?;
+    }
+    Ok(())
+}
+
+/// Parses and builds documents for one batch, in parallel, keeping input order.
+fn process(items: Vec<Item>, config: &PipelineConfig) -> ProcessedBatch {
+    let results: Vec<Result<Document, Reject>> = items
+        .into_par_iter()
+        .with_min_len(16)
+        .map(|item| match item {
+            Item::Record(raw) => ingest::parse_record(&raw, &config.input.fields).map(Document::from_article),
+            Item::Reject(reject) => Err(reject),
+        })
+        .collect();
+    let mut batch = ProcessedBatch { documents: Vec::with_capacity(results.len()), rejects: Vec::new() };
+    for result in results {
+        match result {
+            Ok(document) => batch.documents.push(document),
+            Err(reject) => batch.rejects.push(reject),
+        }
+    }
+    batch
+}
+
+/// Marks exact duplicates: a document whose `doc_id` was seen earlier in the run.
+#[derive(Default)]
+struct Deduplicator {
+    seen: HashSet<u128>,
+}
+
+impl Deduplicator {
+    fn mark(&mut self, documents: &mut [Document]) {
+        for document in documents {
+            if !self.seen.insert(document.doc_hash) {
+                document.duplicate_of = Some(document.doc_id.clone());
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    documents: u64,
+    duplicates: u64,
+    rejects: u64,
+    by_reason: BTreeMap<String, u64>,
+}
+
+impl Counts {
+    fn add(&mut self, batch: &ProcessedBatch) {
+        let duplicates = batch.documents.iter().filter(|d| d.duplicate_of.is_some()).count() as u64;
+        self.duplicates += duplicates;
+        self.documents += batch.documents.len() as u64 - duplicates;
+        self.rejects += batch.rejects.len() as u64;
+        for reject in &batch.rejects {
+            *self.by_reason.entry(reject.reason.as_str().to_string()).or_default() += 1;
+        }
+    }
+
+    fn records(&self) -> u64 {
+        self.documents + self.duplicates + self.rejects
+    }
+}
+
+/// Progress on stderr: an indicatif bar on a terminal, a plain line every few seconds otherwise.
+enum Progress {
+    Bar(ProgressBar),
+    Plain { started: Instant, last: std::cell::Cell<Instant>, total: u64 },
+    Quiet,
+}
+
+impl Progress {
+    fn start(mode: ProgressMode, total_bytes: u64) -> Self {
+        if mode == ProgressMode::Quiet {
+            return Progress::Quiet;
+        }
+        if std::io::stderr().is_terminal() {
+            let bar = ProgressBar::new(total_bytes);
+            let style = ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({binary_bytes_per_sec}, ETA {eta}) {msg}",
+            )
+            .expect("progress template is valid");
+            bar.set_style(style);
+            bar.enable_steady_tick(Duration::from_millis(200));
+            Progress::Bar(bar)
+        } else {
+            let now = Instant::now();
+            Progress::Plain { started: now, last: std::cell::Cell::new(now), total: total_bytes }
+        }
+    }
+
+    fn update(&self, bytes: u64, records: u64) {
+        match self {
+            Progress::Bar(bar) => {
+                bar.set_position(bytes);
+                bar.set_message(format!("{records} records"));
+            }
+            Progress::Plain { started, last, total } => {
+                if last.get().elapsed() >= Duration::from_secs(5) {
+                    last.set(Instant::now());
+                    let seconds = started.elapsed().as_secs_f64();
+                    eprintln!(
+                        "akhbar: {:.1}/{:.1} MB read, {records} records, {:.1} MB/s, {:.0} records/s",
+                        bytes as f64 / 1e6,
+                        *total as f64 / 1e6,
+                        bytes as f64 / 1e6 / seconds,
+                        records as f64 / seconds
+                    );
+                }
+            }
+            Progress::Quiet => {}
+        }
+    }
+
+    fn finish(&self) {
+        if let Progress::Bar(bar) = self {
+            bar.finish_and_clear();
+        }
+    }
+}
