@@ -30,7 +30,7 @@ pub(super) fn read_json_lines(stream: impl BufRead, context: &StreamContext<'_>,
             },
             Ok(None) => break,
             Err(error) => {
-                emit(Item::Reject(stream_error(context, lines.offset(), &error)));
+                emit(stream_error(context, lines.offset(), &error).with_record(lines.next_number()));
                 break;
             }
         }

@@ -39,6 +39,11 @@ impl<R: BufRead> BoundedLines<R> {
         self.offset as i64
     }
 
+    /// The number the next line would get (where an error stopped the stream).
+    pub fn next_number(&self) -> i64 {
+        self.number + 1
+    }
+
     /// The next line, `Ok(None)` at the end, or the read error that cut the stream short.
     pub fn next_line(&mut self) -> io::Result<Option<Line>> {
         let start = self.offset;
