@@ -54,6 +54,8 @@ impl Document {
         // The title often carries the only clue on short items (Reuters briefs), and a language
         // guess on text plus title is steadier than on either alone.
         let sample = language_sample(article.title.as_deref(), &article.text);
+        let (language, script) = text::detect_language_and_script(&sample);
+        let (n_chars, n_words) = text::count_chars_and_words(&article.text);
         Document {
             doc_id: format!("{doc_hash:032x}"),
             doc_hash,
@@ -65,10 +67,10 @@ impl Document {
             published: published.map(|p| p.date),
             published_precision: published.map(|p| p.precision),
             published_raw: article.published_raw,
-            language: text::detect_language(&sample),
-            script: text::detect_script(&sample),
-            n_chars: article.text.chars().count() as i64,
-            n_words: text::count_words(&article.text) as i64,
+            language,
+            script,
+            n_chars: n_chars as i64,
+            n_words: n_words as i64,
             text: article.text,
             label: article.label,
             url: article.url,
@@ -79,9 +81,9 @@ impl Document {
     }
 }
 
-/// Title plus the first few kilobytes of text: enough to identify a language, and cheap.
+/// Title plus the first kilobyte of text: enough to identify a language, and cheap.
 fn language_sample(title: Option<&str>, text: &str) -> String {
-    let mut end = text.len().min(4096);
+    let mut end = text.len().min(1024);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -17,6 +17,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use arrow::array::RecordBatch;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -64,6 +65,12 @@ impl RunStatus {
     }
 }
 
+/// One batch, ready for the writer.
+struct TableBatches {
+    documents: Option<RecordBatch>,
+    rejects: Option<RecordBatch>,
+}
+
 /// A batch of processed records, in input order.
 struct ProcessedBatch {
     documents: Vec<Document>,
@@ -80,8 +87,20 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     let total_bytes: u64 = inputs.iter().map(|f| f.size).sum();
     let area = StagingArea::create(&options.out)?;
     let output_config = &options.pipeline.output;
-    let mut documents = TableWriter::create(&area, "documents", output::documents_schema(), output_config)?;
-    let mut rejects = TableWriter::create(&area, "rejects", output::rejects_schema(), output_config)?;
+    let mut documents = TableWriter::create(
+        &area,
+        "documents",
+        output::documents_schema(),
+        output::DOCUMENTS_DICTIONARY_COLUMNS,
+        output_config,
+    )?;
+    let mut rejects = TableWriter::create(
+        &area,
+        "rejects",
+        output::rejects_schema(),
+        output::REJECTS_DICTIONARY_COLUMNS,
+        output_config,
+    )?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.max(1))
@@ -92,37 +111,39 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     let mut counts = Counts::default();
 
     let mut deduplicator = Deduplicator::default();
-    let mut write = |batch: ProcessedBatch| -> Result<()> {
-        if !batch.documents.is_empty() {
-            documents.write(&output::documents_batch(&batch.documents))?;
+    let config = &options.pipeline;
+    // Everything between reading and writing, for one batch: parse and build documents in
+    // parallel, mark duplicates in input order, count, and convert to Arrow.
+    let mut prepare = |items: Vec<Item>| -> TableBatches {
+        let mut batch = pool.install(|| process(items, config));
+        deduplicator.mark(&mut batch.documents);
+        counts.add(&batch);
+        progress.update(bytes_read.load(Ordering::Relaxed), counts.records());
+        TableBatches {
+            documents: (!batch.documents.is_empty()).then(|| output::documents_batch(&batch.documents)),
+            rejects: (!batch.rejects.is_empty()).then(|| output::rejects_batch(&batch.rejects)),
         }
-        if !batch.rejects.is_empty() {
-            rejects.write(&output::rejects_batch(&batch.rejects))?;
+    };
+    let mut write = |batches: TableBatches| -> Result<()> {
+        if let Some(batch) = batches.documents {
+            documents.write(&batch)?;
+        }
+        if let Some(batch) = batches.rejects {
+            rejects.write(&batch)?;
         }
         Ok(())
     };
 
-    let config = &options.pipeline;
     if options.threads <= 1 {
-        for_each_batch(&inputs, config, &bytes_read, &mut |items| {
-            let mut batch = process(items, config);
-            deduplicator.mark(&mut batch.documents);
-            counts.add(&batch);
-            progress.update(bytes_read.load(Ordering::Relaxed), counts.records());
-            write(batch)
-        })?;
+        for_each_batch(&inputs, config, &bytes_read, &mut |items| write(prepare(items)))?;
     } else {
         std::thread::scope(|scope| -> Result<()> {
             let (raw_sender, raw_receiver) = sync_channel::<Vec<Item>>(2);
-            let (done_sender, done_receiver) = sync_channel::<ProcessedBatch>(2);
+            let (done_sender, done_receiver) = sync_channel::<TableBatches>(2);
             let reader = scope.spawn(|| read_all(&inputs, config, &bytes_read, raw_sender));
             let writer = scope.spawn(move || write_all(done_receiver, &mut write));
             for items in raw_receiver {
-                let mut batch = pool.install(|| process(items, config));
-                deduplicator.mark(&mut batch.documents);
-                counts.add(&batch);
-                progress.update(bytes_read.load(Ordering::Relaxed), counts.records());
-                if done_sender.send(batch).is_err() {
+                if done_sender.send(prepare(items)).is_err() {
                     break; // the writer stopped on an error, reported below
                 }
             }
@@ -233,7 +254,7 @@ fn read_all(
     .or_else(|error| if error.to_string() == "processing stopped" { Ok(()) } else { Err(error) })
 }
 
-fn write_all(receiver: Receiver<ProcessedBatch>, write: &mut dyn FnMut(ProcessedBatch) -> Result<()>) -> Result<()> {
+fn write_all(receiver: Receiver<TableBatches>, write: &mut dyn FnMut(TableBatches) -> Result<()>) -> Result<()> {
     for batch in receiver {
         write(batch)?;
     }

@@ -243,8 +243,8 @@ impl<R: BufRead> ValueSplitter<R> {
 }
 
 /// Parses one JSON object into an article with the configured field mapping.
-pub(super) fn parse_json_object(raw: &RawRecord, text: &str, mapping: &FieldMapping) -> Result<Article, Reject> {
-    let object: Map<String, Value> = match serde_json::from_str::<Value>(text) {
+pub(super) fn parse_json_object(raw: &RawRecord, bytes: &[u8], mapping: &FieldMapping) -> Result<Article, Reject> {
+    let object: Map<String, Value> = match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Object(object)) => object,
         Ok(other) => {
             let kind = match other {

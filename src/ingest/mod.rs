@@ -182,10 +182,14 @@ fn excerpt_of(bytes: &[u8]) -> String {
 /// Decodes and parses one record into an article. Pure: safe to run on any thread.
 pub fn parse_record(raw: &RawRecord, mapping: &FieldMapping) -> Result<Article, Reject> {
     let article = match &raw.payload {
-        Payload::Json(bytes) => {
-            let text = decode_utf8(raw, bytes)?;
-            json::parse_json_object(raw, text, mapping)?
-        }
+        Payload::Json(bytes) => match json::parse_json_object(raw, bytes, mapping) {
+            Ok(article) => article,
+            // serde_json validates UTF-8 as it parses; name the problem precisely when it fails.
+            Err(reject) => {
+                decode_utf8(raw, bytes)?;
+                return Err(reject);
+            }
+        },
         Payload::Text { bytes, file_name } => {
             if looks_binary(bytes) {
                 return Err(raw.reject(RejectReason::BinaryFile, "file holds NUL or control bytes: not text"));

@@ -11,5 +11,5 @@ mod table_writer;
 
 pub use batches::{documents_batch, rejects_batch};
 pub use manifest::{InputEntry, Manifest, TableEntry};
-pub use schema::{documents_schema, rejects_schema};
+pub use schema::{documents_schema, rejects_schema, DOCUMENTS_DICTIONARY_COLUMNS, REJECTS_DICTIONARY_COLUMNS};
 pub use table_writer::{publish_tables, StagingArea, TableWriter};

@@ -59,3 +59,9 @@ pub fn rejects_schema() -> SchemaRef {
         })
         .clone()
 }
+
+/// Low-cardinality string columns of `documents`, dictionary-encoded in Parquet.
+pub const DOCUMENTS_DICTIONARY_COLUMNS: &[&str] = &["source", "published_precision", "language", "script", "label"];
+
+/// Low-cardinality string columns of `rejects`, dictionary-encoded in Parquet.
+pub const REJECTS_DICTIONARY_COLUMNS: &[&str] = &["source", "reason"];

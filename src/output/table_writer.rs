@@ -11,6 +11,7 @@ use arrow::datatypes::SchemaRef;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
 
 use crate::config::OutputConfig;
 
@@ -60,13 +61,27 @@ pub struct TableWriter {
 }
 
 impl TableWriter {
-    pub fn create(area: &StagingArea, table: &str, schema: SchemaRef, config: &OutputConfig) -> Result<Self> {
+    /// `dictionary_columns` are the low-cardinality string columns worth dictionary-encoding;
+    /// for the others (texts, ids) a dictionary only costs time before the writer gives up on it.
+    pub fn create(
+        area: &StagingArea,
+        table: &str,
+        schema: SchemaRef,
+        dictionary_columns: &[&str],
+        config: &OutputConfig,
+    ) -> Result<Self> {
         let directory = area.staging.join(table);
         std::fs::create_dir_all(&directory).with_context(|| format!("cannot create {}", directory.display()))?;
         let level = ZstdLevel::try_new(config.zstd_level).context("output.zstd_level is not a valid zstd level")?;
-        let properties = WriterProperties::builder()
+        let mut properties = WriterProperties::builder().set_dictionary_enabled(false);
+        for column in dictionary_columns {
+            properties = properties.set_column_dictionary_enabled(ColumnPath::from(*column), true);
+        }
+        let properties = properties
             .set_compression(Compression::ZSTD(level))
             .set_max_row_group_row_count(Some(config.row_group_rows))
+            // Long articles: also cap a row group's encoded size, which the writer holds in memory.
+            .set_max_row_group_bytes(Some(128 << 20))
             .set_statistics_enabled(EnabledStatistics::Page)
             .set_created_by(format!("akhbar {}", env!("CARGO_PKG_VERSION")))
             .build();

@@ -88,7 +88,9 @@ fn count_letters(text: &str) -> LetterCounts {
                 counts.arabic_only += 1;
             }
             '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' => counts.arabic += 1,
-            '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => counts.arabic += 1,
+            '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => counts.arabic += 1,
+            // Arabic marks, digits and punctuation; spaces and general punctuation: not letters.
+            '\u{0600}'..='\u{06FF}' | '\u{00A0}' | '\u{2000}'..='\u{206F}' | '\u{FEFF}' => {}
             '\u{00C0}'..='\u{024F}' => counts.latin += 1,
             _ if c.is_alphabetic() => counts.other += 1,
             _ => {}
@@ -137,24 +139,48 @@ const ARABIC_FUNCTION_WORDS: &[&str] = &["في", "من", "على", "إلى", "أ
 /// assert_eq!(detect_language("سلیمانی برای دیدار با پوتین به مسکو رفت"), Language::Persian);
 /// ```
 pub fn detect_language(text: &str) -> Language {
+    detect_language_and_script(text).0
+}
+
+/// Language and script in one pass over the text.
+pub fn detect_language_and_script(text: &str) -> (Language, Script) {
     let counts = count_letters(text);
-    match script_of(&counts) {
+    let script = script_of(&counts);
+    let language = match script {
         Script::Arabic => arabic_script_language(text, &counts),
         Script::Latin => latin_script_language(text),
         Script::Mixed if counts.arabic > counts.latin => arabic_script_language(text, &counts),
         Script::Mixed => latin_script_language(text),
         Script::Other | Script::None => Language::Other,
-    }
+    };
+    (language, script)
+}
+
+/// Splits text into runs of letters, with a fast path for ASCII and the Arabic block (the
+/// general Unicode letter test is slow, and this runs over every document).
+fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    let is_letter = |c: char| match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0000}'..='\u{007F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => true,
+        '\u{0600}'..='\u{06FF}' | '\u{00A0}' | '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    };
+    text.split(move |c: char| !is_letter(c)).filter(|w| !w.is_empty())
 }
 
 fn arabic_script_language(text: &str, counts: &LetterCounts) -> Language {
-    let words = || text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-    let hits = |list: &[&str]| words().filter(|w| list.contains(w)).count();
+    let (mut persian_words, mut urdu_words, mut arabic_words) = (0, 0, 0);
+    for word in letter_runs(text) {
+        persian_words += usize::from(PERSIAN_FUNCTION_WORDS.contains(&word));
+        urdu_words += usize::from(URDU_FUNCTION_WORDS.contains(&word));
+        arabic_words += usize::from(ARABIC_FUNCTION_WORDS.contains(&word));
+    }
     // Letters weigh in first: ة and ى never occur in Persian or Urdu text, پ چ ژ گ rarely in
     // Arabic news (only in foreign names). Function words break ties on short texts.
-    let persian = counts.persian_only * 2 + hits(PERSIAN_FUNCTION_WORDS) * 4;
-    let urdu = counts.urdu_only * 3 + hits(URDU_FUNCTION_WORDS) * 4;
-    let arabic = counts.arabic_only + hits(ARABIC_FUNCTION_WORDS) * 4;
+    let persian = counts.persian_only * 2 + persian_words * 4;
+    let urdu = counts.urdu_only * 3 + urdu_words * 4;
+    let arabic = counts.arabic_only + arabic_words * 4;
     if arabic >= persian && arabic >= urdu {
         Language::Arabic
     } else if urdu > persian {
@@ -168,7 +194,7 @@ fn latin_script_language(text: &str) -> Language {
     let mut english = 0usize;
     let mut other = [0usize; OTHER_LATIN_FUNCTION_WORDS.len()];
     let mut words = 0usize;
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(400) {
+    for word in letter_runs(text).take(400) {
         words += 1;
         let word = word.to_lowercase();
         english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&word.as_str()));
