@@ -14,6 +14,7 @@ pub struct PipelineConfig {
     /// Name recorded in the manifest.
     pub name: String,
     pub input: InputConfig,
+    pub extract: ExtractConfig,
     pub limits: Limits,
     pub output: OutputConfig,
 }
@@ -23,6 +24,7 @@ impl Default for PipelineConfig {
         PipelineConfig {
             name: "default".to_string(),
             input: InputConfig::default(),
+            extract: ExtractConfig::default(),
             limits: Limits::default(),
             output: OutputConfig::default(),
         }
@@ -123,6 +125,20 @@ impl Default for FieldMapping {
             id: names(&["id", "guid", "article_id"]),
             label: names(&["label", "category"]),
         }
+    }
+}
+
+/// Which extraction stages run.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExtractConfig {
+    /// Find entity mentions (the `mentions` table). Off, the table is written empty.
+    pub mentions: bool,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig { mentions: true }
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod document;
+pub mod extract;
 pub mod ingest;
 pub mod inspect;
 pub mod output;

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use akhbar::config::PipelineConfig;
@@ -47,6 +47,44 @@ enum Command {
         /// The output directory of a run.
         #[arg(default_value = "out")]
         out: PathBuf,
+    },
+    /// Train a model shipped in data/.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Measure a stage against labelled data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the Arabic entity tagger on a CoNLL file (`token TAG` lines, ANERcorp's format).
+    ///
+    /// The last --dev-fraction of the sentences is held out and scored after every epoch with the
+    /// full mention pipeline; the model after the last epoch is written to --out.
+    Ner {
+        #[arg(long, value_name = "FILE")]
+        conll: PathBuf,
+        #[arg(long, default_value_t = 0.1)]
+        dev_fraction: f64,
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        #[arg(long, default_value = "data/models/ner-ar.bin", value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Score entity mentions against a CoNLL file: precision, recall and F1 per type and
+    /// micro-averaged, exact span and type (CoNLL style).
+    Ner {
+        #[arg(long, value_name = "FILE")]
+        conll: PathBuf,
+        /// Score only the sentences after this fraction of the file (0.9 = the dev split that
+        /// `akhbar train ner` holds out by default).
+        #[arg(long, default_value_t = 0.0)]
+        skip_fraction: f64,
     },
 }
 
@@ -118,6 +156,64 @@ fn execute(command: Command) -> Result<ExitCode> {
         }
         Command::Inspect { out } => {
             print!("{}", akhbar::inspect::inspect(&out)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Ner { conll, dev_fraction, epochs, out }) => {
+            anyhow::ensure!((0.0..1.0).contains(&dev_fraction), "--dev-fraction must be in [0, 1)");
+            let (sentences, skipped) = akhbar::extract::conll::read_conll(&conll)?;
+            let split = sentences.len() - (sentences.len() as f64 * dev_fraction).round() as usize;
+            let (train, dev) = sentences.split_at(split);
+            eprintln!(
+                "akhbar: training on {} sentences, holding out {} ({} malformed lines skipped)",
+                train.len(),
+                dev.len(),
+                skipped
+            );
+            let started = std::time::Instant::now();
+            let tagger = akhbar::extract::conll::train(train, epochs, |epoch, tagger| {
+                if !dev.is_empty() {
+                    let evaluation =
+                        akhbar::extract::conll::evaluate(dev, akhbar::text::Language::Arabic, Some(tagger));
+                    let micro = evaluation.micro(&akhbar::extract::EntityType::ALL);
+                    eprintln!(
+                        "akhbar: epoch {epoch}: dev micro F1 {:.3} (P {:.3}, R {:.3})",
+                        micro.f1(),
+                        micro.precision(),
+                        micro.recall()
+                    );
+                }
+            });
+            let bytes = tagger.to_bytes()?;
+            std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!(
+                "akhbar: wrote {} ({} features, {:.1} MB) in {:.1} s; rebuild akhbar to ship it",
+                out.display(),
+                tagger.feature_count(),
+                bytes.len() as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            );
+            if !dev.is_empty() {
+                let evaluation = akhbar::extract::conll::evaluate(dev, akhbar::text::Language::Arabic, Some(&tagger));
+                print!("{}", evaluation.report());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Ner { conll, skip_fraction }) => {
+            anyhow::ensure!((0.0..1.0).contains(&skip_fraction), "--skip-fraction must be in [0, 1)");
+            let (sentences, _) = akhbar::extract::conll::read_conll(&conll)?;
+            let skip = sentences.len() - (sentences.len() as f64 * (1.0 - skip_fraction)).round() as usize;
+            let scored = &sentences[skip..];
+            let tagger = akhbar::extract::Tagger::bundled();
+            anyhow::ensure!(tagger.is_some(), "this akhbar was built without an NER model (data/models/ner-ar.bin is empty); run `akhbar train ner` first");
+            let started = std::time::Instant::now();
+            let evaluation = akhbar::extract::conll::evaluate(scored, akhbar::text::Language::Arabic, tagger);
+            println!(
+                "{} sentences, {} tokens, scored in {:.2} s",
+                scored.len(),
+                evaluation.tokens,
+                started.elapsed().as_secs_f64()
+            );
+            print!("{}", evaluation.report());
             Ok(ExitCode::SUCCESS)
         }
     }

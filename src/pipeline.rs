@@ -23,8 +23,9 @@ use rayon::prelude::*;
 
 use crate::config::PipelineConfig;
 use crate::document::Document;
+use crate::extract::extract_mentions;
 use crate::ingest::{self, InputFile, Item, Reject};
-use crate::output::{self, InputEntry, Manifest, StagingArea, TableEntry, TableWriter};
+use crate::output::{self, DocumentMention, InputEntry, Manifest, StagingArea, TableEntry, TableWriter};
 
 /// How a run reports progress on stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,7 @@ impl RunStatus {
 /// One batch, ready for the writer.
 struct TableBatches {
     documents: Option<RecordBatch>,
+    mentions: Option<RecordBatch>,
     rejects: Option<RecordBatch>,
 }
 
@@ -77,7 +79,7 @@ struct ProcessedBatch {
     rejects: Vec<Reject>,
 }
 
-const TABLES: [&str; 2] = ["documents", "rejects"];
+const TABLES: [&str; 3] = ["documents", "mentions", "rejects"];
 
 /// Runs the ingest stage over the inputs and writes `documents/`, `rejects/` and the manifest.
 pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
@@ -92,6 +94,13 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
         "documents",
         output::documents_schema(),
         output::DOCUMENTS_DICTIONARY_COLUMNS,
+        output_config,
+    )?;
+    let mut mentions = TableWriter::create(
+        &area,
+        "mentions",
+        output::mentions_schema(),
+        output::MENTIONS_DICTIONARY_COLUMNS,
         output_config,
     )?;
     let mut rejects = TableWriter::create(
@@ -117,16 +126,21 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     let mut prepare = |items: Vec<Item>| -> TableBatches {
         let mut batch = pool.install(|| process(items, config));
         deduplicator.mark(&mut batch.documents);
+        let found = if config.extract.mentions { pool.install(|| find_mentions(&batch.documents)) } else { Vec::new() };
         counts.add(&batch);
         progress.update(bytes_read.load(Ordering::Relaxed), counts.records());
         TableBatches {
             documents: (!batch.documents.is_empty()).then(|| output::documents_batch(&batch.documents)),
+            mentions: (!found.is_empty()).then(|| output::mentions_batch(&found)),
             rejects: (!batch.rejects.is_empty()).then(|| output::rejects_batch(&batch.rejects)),
         }
     };
     let mut write = |batches: TableBatches| -> Result<()> {
         if let Some(batch) = batches.documents {
             documents.write(&batch)?;
+        }
+        if let Some(batch) = batches.mentions {
+            mentions.write(&batch)?;
         }
         if let Some(batch) = batches.rejects {
             rejects.write(&batch)?;
@@ -155,6 +169,7 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     progress.finish();
 
     let (document_rows, document_files) = documents.finish()?;
+    let (mention_rows, mention_files) = mentions.finish()?;
     let (reject_rows, reject_files) = rejects.finish()?;
     publish_output(&area)?;
 
@@ -187,6 +202,7 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
         max_reject_rate: config.limits.max_reject_rate,
         tables: BTreeMap::from([
             ("documents".to_string(), TableEntry { rows: document_rows, files: document_files }),
+            ("mentions".to_string(), TableEntry { rows: mention_rows, files: mention_files }),
             ("rejects".to_string(), TableEntry { rows: reject_rows, files: reject_files }),
         ]),
         input_bytes: total_bytes,
@@ -279,6 +295,20 @@ fn process(items: Vec<Item>, config: &PipelineConfig) -> ProcessedBatch {
         }
     }
     batch
+}
+
+/// Entity mentions of the distinct documents of a batch, in parallel, in document order.
+fn find_mentions(documents: &[Document]) -> Vec<DocumentMention> {
+    documents
+        .par_iter()
+        .with_min_len(4)
+        .filter(|document| document.duplicate_of.is_none())
+        .flat_map_iter(|document| {
+            extract_mentions(&document.text, document.language)
+                .into_iter()
+                .map(|mention| DocumentMention { doc_id: document.doc_id.clone(), mention })
+        })
+        .collect()
 }
 
 /// Marks exact duplicates: a document whose `doc_id` was seen earlier in the run.

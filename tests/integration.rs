@@ -438,3 +438,64 @@ fn exact_duplicates_point_to_the_first_copy() {
     assert_eq!(duplicate_of, [None, None, ids[0].clone()]);
     assert_eq!(strings(&documents, "text")[2].as_deref(), Some("one\u{a0}two\r\nthree"), "text stays untouched");
 }
+
+fn floats(batches: &[RecordBatch], column: &str) -> Vec<f32> {
+    batches
+        .iter()
+        .flat_map(|b| {
+            b.column_by_name(column)
+                .unwrap()
+                .as_any()
+                .downcast_ref::<arrow::array::Float32Array>()
+                .unwrap()
+                .values()
+                .to_vec()
+        })
+        .collect()
+}
+
+#[test]
+fn seed_mentions_find_its_people_places_and_organizations_with_exact_offsets() {
+    let result = run(&[&repo().join("data/sample/seed")], &[]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let documents = read_table(&result.out.join("documents"));
+    let text: Vec<char> = strings(&documents, "text")[0].clone().unwrap().chars().collect();
+    let mentions = read_table(&result.out.join("mentions"));
+    let (starts, ends) = (integers(&mentions, "start"), integers(&mentions, "end"));
+    let texts: Vec<String> = strings(&mentions, "text").into_iter().flatten().collect();
+    let types: Vec<String> = strings(&mentions, "type").into_iter().flatten().collect();
+    // Offsets are character offsets: documents.text[start:end] in Python is the mention.
+    for ((start, end), mention) in starts.iter().zip(&ends).zip(&texts) {
+        let sliced: String = text[*start as usize..*end as usize].iter().collect();
+        assert_eq!(&sliced, mention);
+    }
+    let has = |name: &str, kind: &str| texts.iter().zip(&types).any(|(t, k)| t == name && k == kind);
+    for person in ["قاسم سليماني", "فلاديمير بوتين", "سيرغي شويجو", "بشار الأسد"]
+    {
+        assert!(has(person, "PER"), "person {person} not found: {texts:?}");
+    }
+    for place in ["موسكو", "طهران", "روسيا", "إيران", "سوريا", "دمشق", "إدلب", "حماة", "اللاذقية", "حلب"]
+    {
+        assert!(has(place, "LOC"), "place {place} not found: {texts:?}");
+    }
+    for organization in ["الحرس الثوري", "فيلق القدس", "مجلس الأمن الدولي", "الأمم المتحدة", "الكرملين", "رويترز"]
+    {
+        assert!(has(organization, "ORG"), "organization {organization} not found: {texts:?}");
+    }
+    // لروسيا: the clitic is outside the mention.
+    let russia = texts.iter().zip(&starts).find(|(t, s)| *t == "روسيا" && text[**s as usize - 1] == 'ل');
+    assert!(russia.is_some(), "لروسيا gives the mention روسيا");
+    // Not mentions: clitics alone, month names, weekdays.
+    for never in ["و", "ب", "ل", "الجمعة", "يوليو", "تموز", "أغسطس", "سبتمبر", "مارس", "فبراير"]
+    {
+        assert!(!texts.iter().any(|t| t == never), "{never} must not be a mention");
+    }
+    // Titles are kept apart from names.
+    let titles = strings(&mentions, "title");
+    let putin = texts.iter().position(|t| t == "فلاديمير بوتين").unwrap();
+    assert_eq!(titles[putin].as_deref(), Some("الرئيس الروسي"));
+    let shoigu = texts.iter().position(|t| t == "سيرغي شويجو").unwrap();
+    assert_eq!(titles[shoigu].as_deref(), Some("وزير الدفاع"));
+    assert!(floats(&mentions, "score").iter().all(|s| (0.0..=1.0).contains(s)));
+    assert!(strings(&mentions, "entity_id").iter().all(Option::is_none), "entity_id is filled by name resolution");
+}

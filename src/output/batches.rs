@@ -2,11 +2,13 @@
 
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, Date32Array, Int64Array, RecordBatch, StringArray};
+use arrow::array::{ArrayRef, Date32Array, Float32Array, Int64Array, RecordBatch, StringArray};
 use chrono::NaiveDate;
+use xxhash_rust::xxh3::xxh3_64;
 
-use super::schema::{documents_schema, rejects_schema};
+use super::schema::{documents_schema, mentions_schema, rejects_schema};
 use crate::document::Document;
+use crate::extract::Mention;
 use crate::ingest::Reject;
 
 fn strings<'a, T: 'a>(rows: &'a [T], value: impl Fn(&'a T) -> Option<&'a str>) -> ArrayRef {
@@ -57,4 +59,35 @@ pub fn rejects_batch(rejects: &[Reject]) -> RecordBatch {
         strings(rejects, |r| Some(r.excerpt.as_str())),
     ];
     RecordBatch::try_new(rejects_schema(), columns).expect("rejects columns match their schema")
+}
+
+/// A mention with the document it was found in.
+pub struct DocumentMention {
+    pub doc_id: String,
+    pub mention: Mention,
+}
+
+/// A mention's stable id: xxh3 of document, span and type, as 16 hex digits.
+fn mention_id(doc_id: &str, mention: &Mention) -> String {
+    let key = format!("{doc_id}:{}:{}:{}", mention.start, mention.end, mention.entity_type.as_str());
+    format!("{:016x}", xxh3_64(key.as_bytes()))
+}
+
+pub fn mentions_batch(mentions: &[DocumentMention]) -> RecordBatch {
+    let ids: Vec<String> = mentions.iter().map(|m| mention_id(&m.doc_id, &m.mention)).collect();
+    let columns = vec![
+        Arc::new(ids.iter().map(|id| Some(id.as_str())).collect::<StringArray>()) as ArrayRef,
+        strings(mentions, |m| Some(m.doc_id.as_str())),
+        integers(mentions, |m| m.mention.sentence as i64),
+        integers(mentions, |m| m.mention.start as i64),
+        integers(mentions, |m| m.mention.end as i64),
+        strings(mentions, |m| Some(m.mention.text.as_str())),
+        strings(mentions, |m| Some(m.mention.match_text.as_str())),
+        strings(mentions, |m| Some(m.mention.entity_type.as_str())),
+        strings(mentions, |m| m.mention.title.as_deref()),
+        strings(mentions, |m| Some(m.mention.method.as_str())),
+        Arc::new(mentions.iter().map(|m| Some(m.mention.score)).collect::<Float32Array>()),
+        Arc::new(StringArray::new_null(mentions.len())),
+    ];
+    RecordBatch::try_new(mentions_schema(), columns).expect("mentions columns match their schema")
 }

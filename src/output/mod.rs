@@ -9,7 +9,10 @@ mod manifest;
 mod schema;
 mod table_writer;
 
-pub use batches::{documents_batch, rejects_batch};
+pub use batches::{documents_batch, mentions_batch, rejects_batch, DocumentMention};
 pub use manifest::{InputEntry, Manifest, TableEntry};
-pub use schema::{documents_schema, rejects_schema, DOCUMENTS_DICTIONARY_COLUMNS, REJECTS_DICTIONARY_COLUMNS};
+pub use schema::{
+    documents_schema, mentions_schema, rejects_schema, DOCUMENTS_DICTIONARY_COLUMNS, MENTIONS_DICTIONARY_COLUMNS,
+    REJECTS_DICTIONARY_COLUMNS,
+};
 pub use table_writer::{publish_tables, StagingArea, TableWriter};

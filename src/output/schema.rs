@@ -65,3 +65,29 @@ pub const DOCUMENTS_DICTIONARY_COLUMNS: &[&str] = &["source", "published_precisi
 
 /// Low-cardinality string columns of `rejects`, dictionary-encoded in Parquet.
 pub const REJECTS_DICTIONARY_COLUMNS: &[&str] = &["source", "reason"];
+
+/// The `mentions` table.
+pub fn mentions_schema() -> SchemaRef {
+    static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            Arc::new(Schema::new(vec![
+                utf8("mention_id", false),
+                utf8("doc_id", false),
+                int64("sentence"),
+                int64("start"),
+                int64("end"),
+                utf8("text", false),
+                utf8("match_text", false),
+                utf8("type", false),
+                utf8("title", true),
+                utf8("method", false),
+                Field::new("score", DataType::Float32, false),
+                utf8("entity_id", true),
+            ]))
+        })
+        .clone()
+}
+
+/// Low-cardinality string columns of `mentions`, dictionary-encoded in Parquet.
+pub const MENTIONS_DICTIONARY_COLUMNS: &[&str] = &["doc_id", "type", "method", "title"];

@@ -7,6 +7,7 @@
 pub mod date;
 pub mod language;
 pub mod normalize;
+pub mod tokens;
 
 pub use date::{parse_publication_date, DatePrecision, PublicationDate};
 pub use language::{detect_language, detect_language_and_script, detect_script, Language, Script};

@@ -1,0 +1,313 @@
+//! CoNLL-style NER data (`token TAG` per line, ANERcorp's format): reading it, training the
+//! tagger on it, and scoring the real mention pipeline against it (exact span and type, CoNLL
+//! style: a stray I- starts a span).
+//!
+//! ANERcorp has no sentence breaks; a sentence ends after `.`, `!`, `?` or `؟`. Sentences are
+//! rebuilt as text (tokens joined by spaces) and go through akhbar's own tokenizer, so training
+//! and evaluation see tokens exactly as a real run does; gold labels are projected onto those
+//! tokens, and predicted mentions are mapped back to the gold tokens they cover.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::features::WordFeatures;
+use super::gazetteer::{EntityType, Gazetteer};
+use super::mentions::extract_mentions_with;
+use super::tagger::{label_of, sentence_features, Tagger, Trainer};
+use crate::text::tokens::tokenize;
+use crate::text::Language;
+
+/// One sentence of gold data: tokens and their BIO tags (type and inside-ness, or `None` for O).
+#[derive(Debug, Clone)]
+pub struct GoldSentence {
+    pub tokens: Vec<String>,
+    pub tags: Vec<Option<(EntityType, bool)>>,
+}
+
+impl GoldSentence {
+    /// The sentence as text, and each token's character range in it.
+    pub fn text(&self) -> (String, Vec<(usize, usize)>) {
+        let mut text = String::new();
+        let mut ranges = Vec::with_capacity(self.tokens.len());
+        for token in &self.tokens {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.chars().count();
+            text.push_str(token);
+            ranges.push((start, start + token.chars().count()));
+        }
+        (text, ranges)
+    }
+
+    /// Gold spans (first token, end token exclusive, type), CoNLL style.
+    pub fn spans(&self) -> Vec<(usize, usize, EntityType)> {
+        spans_of(&self.tags)
+    }
+}
+
+fn spans_of(tags: &[Option<(EntityType, bool)>]) -> Vec<(usize, usize, EntityType)> {
+    let mut spans = Vec::new();
+    let mut index = 0;
+    while index < tags.len() {
+        let Some((entity_type, _)) = tags[index] else {
+            index += 1;
+            continue;
+        };
+        let mut end = index + 1;
+        while end < tags.len() && tags[end] == Some((entity_type, true)) {
+            end += 1;
+        }
+        spans.push((index, end, entity_type));
+        index = end;
+    }
+    spans
+}
+
+/// Reads a CoNLL file into sentences. Lines that are not `token TAG` are skipped and counted.
+pub fn read_conll(path: &Path) -> Result<(Vec<GoldSentence>, usize)> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut sentences = Vec::new();
+    let mut current = GoldSentence { tokens: Vec::new(), tags: Vec::new() };
+    let mut skipped = 0;
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        let Some((token, tag)) = line.rsplit_once(' ') else {
+            if !line.trim().is_empty() {
+                skipped += 1;
+            }
+            continue;
+        };
+        let token = token.trim();
+        let tag = match tag {
+            "O" => None,
+            _ => match tag.split_once('-').and_then(|(bio, kind)| Some((bio, EntityType::parse(kind)?))) {
+                Some(("B", kind)) => Some((kind, false)),
+                Some(("I", kind)) => Some((kind, true)),
+                _ => {
+                    skipped += 1;
+                    continue;
+                }
+            },
+        };
+        if token.is_empty() {
+            skipped += 1;
+            continue;
+        }
+        let ends_sentence = matches!(token, "." | "!" | "?" | "؟");
+        current.tokens.push(token.to_string());
+        current.tags.push(tag);
+        if ends_sentence {
+            sentences.push(std::mem::replace(&mut current, GoldSentence { tokens: Vec::new(), tags: Vec::new() }));
+        }
+    }
+    if !current.tokens.is_empty() {
+        sentences.push(current);
+    }
+    anyhow::ensure!(!sentences.is_empty(), "{} holds no `token TAG` lines", path.display());
+    Ok((sentences, skipped))
+}
+
+/// The sentence as akhbar tokenizes it, with gold labels projected onto those tokens.
+fn training_example(sentence: &GoldSentence) -> (String, Vec<(usize, usize)>, Vec<usize>) {
+    let (text, ranges) = sentence.text();
+    let byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    let tokens = tokenize(&text);
+    let mut labels = Vec::with_capacity(tokens.len());
+    let mut previous_gold = usize::MAX;
+    for token in &tokens {
+        let gold = ranges
+            .iter()
+            .position(|&(start, end)| byte_of_char[start] <= token.start && token.start < byte_of_char[end]);
+        let label = match gold.and_then(|g| sentence.tags[g].map(|t| (g, t))) {
+            Some((g, (entity_type, inside))) => label_of(entity_type, inside || g == previous_gold),
+            None => 0,
+        };
+        previous_gold = gold.unwrap_or(usize::MAX);
+        labels.push(label);
+    }
+    // Projection can leave an I- after an O (a gold token split oddly): make it a B-.
+    for index in 0..labels.len() {
+        if let Some((entity_type, true)) = super::tagger::type_of(labels[index]) {
+            let previous = index.checked_sub(1).and_then(|p| super::tagger::type_of(labels[p]));
+            if previous.map(|(t, _)| t) != Some(entity_type) {
+                labels[index] = label_of(entity_type, false);
+            }
+        }
+    }
+    let token_ranges = tokens.iter().map(|t| (t.start, t.end)).collect();
+    (text, token_ranges, labels)
+}
+
+/// Trains the tagger for `epochs` passes over `sentences` (shuffled deterministically), calling
+/// `after_epoch(epoch, averaged model)` after each pass.
+pub fn train(sentences: &[GoldSentence], epochs: usize, mut after_epoch: impl FnMut(usize, &Tagger)) -> Tagger {
+    let gazetteer = Gazetteer::bundled();
+    let mut trainer = Trainer::default();
+    let mut features_of: HashMap<String, WordFeatures> = HashMap::new();
+    let mut examples = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let (text, ranges, labels) = training_example(sentence);
+        let words: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+        for word in &words {
+            features_of.entry(word.to_string()).or_insert_with(|| WordFeatures::of(word, gazetteer));
+        }
+        let borrowed: Vec<&WordFeatures> = words.iter().map(|w| &features_of[*w]).collect();
+        let positions = sentence_features(&borrowed, gazetteer);
+        examples.push((trainer.register(&positions), labels));
+    }
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut tagger = trainer.averaged();
+    for epoch in 1..=epochs {
+        for index in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(index, (state % (index as u64 + 1)) as usize);
+        }
+        for &index in &order {
+            let (positions, labels) = &examples[index];
+            if !labels.is_empty() {
+                trainer.learn(positions, labels);
+            }
+        }
+        tagger = trainer.averaged();
+        after_epoch(epoch, &tagger);
+    }
+    tagger
+}
+
+/// Precision, recall and F1 counts for one type.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub correct: usize,
+    pub predicted: usize,
+    pub gold: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, other: Counts) {
+        self.correct += other.correct;
+        self.predicted += other.predicted;
+        self.gold += other.gold;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores of the mention pipeline on gold sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    pub by_type: HashMap<EntityType, Counts>,
+    pub tokens: usize,
+}
+
+impl Evaluation {
+    /// Micro-average over the given types.
+    pub fn micro(&self, types: &[EntityType]) -> Counts {
+        let mut total = Counts::default();
+        for entity_type in types {
+            total.add(self.by_type.get(entity_type).copied().unwrap_or_default());
+        }
+        total
+    }
+
+    pub fn report(&self) -> String {
+        let mut report =
+            format!("{:<8} {:>9} {:>9} {:>9} {:>7} {:>7}\n", "type", "precision", "recall", "F1", "gold", "found");
+        let mut line = |name: &str, counts: Counts| {
+            report.push_str(&format!(
+                "{name:<8} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7}\n",
+                counts.precision(),
+                counts.recall(),
+                counts.f1(),
+                counts.gold,
+                counts.predicted
+            ));
+        };
+        for entity_type in EntityType::ALL {
+            line(entity_type.as_str(), self.by_type.get(&entity_type).copied().unwrap_or_default());
+        }
+        line("micro", self.micro(&EntityType::ALL));
+        line("PER+LOC+ORG", self.micro(&[EntityType::Per, EntityType::Loc, EntityType::Org]));
+        report
+    }
+}
+
+/// Runs the real mention pipeline (tagger, gazetteer, clitic trimming) on each gold sentence and
+/// scores exact spans: a mention counts for the gold tokens its characters fall in.
+pub fn evaluate(sentences: &[GoldSentence], language: Language, tagger: Option<&Tagger>) -> Evaluation {
+    let mut evaluation = Evaluation::default();
+    for sentence in sentences {
+        let (text, ranges) = sentence.text();
+        let gold: Vec<(usize, usize, EntityType)> = sentence.spans();
+        let mentions = extract_mentions_with(&text, language, tagger);
+        let predicted: Vec<(usize, usize, EntityType)> = mentions
+            .iter()
+            .filter_map(|m| {
+                let first = ranges.iter().position(|&(s, e)| s <= m.start && m.start < e)?;
+                let last = ranges.iter().position(|&(s, e)| s < m.end && m.end <= e)?;
+                Some((first, last + 1, m.entity_type))
+            })
+            .collect();
+        evaluation.tokens += sentence.tokens.len();
+        for entity_type in EntityType::ALL {
+            let counts = evaluation.by_type.entry(entity_type).or_default();
+            let gold_of: Vec<_> = gold.iter().filter(|g| g.2 == entity_type).collect();
+            let predicted_of: Vec<_> = predicted.iter().filter(|p| p.2 == entity_type).collect();
+            counts.gold += gold_of.len();
+            counts.predicted += predicted_of.len();
+            counts.correct += predicted_of.iter().filter(|p| gold_of.contains(p)).count();
+        }
+    }
+    evaluation
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stray_inside_tag_starts_a_span() {
+        let tags =
+            vec![None, Some((EntityType::Loc, true)), Some((EntityType::Loc, true)), Some((EntityType::Per, false))];
+        assert_eq!(spans_of(&tags), vec![(1, 3, EntityType::Loc), (3, 4, EntityType::Per)]);
+    }
+
+    #[test]
+    fn labels_project_onto_split_tokens() {
+        let sentence = GoldSentence {
+            tokens: vec!["قال".into(), "(بوتين)".into(), "في".into(), "موسكو".into(), ".".into()],
+            tags: vec![None, Some((EntityType::Per, false)), None, Some((EntityType::Loc, false)), None],
+        };
+        let (text, ranges, labels) = training_example(&sentence);
+        let words: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(words, ["قال", "(", "بوتين", ")", "في", "موسكو", "."]);
+        let per_b = label_of(EntityType::Per, false);
+        let per_i = label_of(EntityType::Per, true);
+        assert_eq!(labels, [0, per_b, per_i, per_i, 0, label_of(EntityType::Loc, false), 0]);
+    }
+}

@@ -1,0 +1,532 @@
+//! Entity mentions of one document: the tagger and the gazetteer combined, with Arabic clitics
+//! trimmed off the span (in `بموسكو` the mention is `موسكو`), titles and roles kept apart from the
+//! name (`الرئيس الروسي` is the title of `فلاديمير بوتين`), and offsets that slice the original
+//! text exactly.
+//!
+//! Arabic-script text is tagged by the model trained on ANERcorp, with gazetteer names as
+//! features and as mentions of their own where the model found nothing. Latin-script text has no
+//! trained model yet: runs of capitalized words are typed by the gazetteer, by a title before
+//! them, or by an organization word in them.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use super::features::name_variants;
+use super::gazetteer::{flags, EntityType, Gazetteer, NameMatch};
+use super::tagger::{type_of, Tagger, WordCache};
+use crate::text::tokens::{char_offsets, sentences, tokenize, Token, TokenKind};
+use crate::text::Language;
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionMethod {
+    Model,
+    Gazetteer,
+    Both,
+}
+
+impl MentionMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionMethod::Model => "model",
+            MentionMethod::Gazetteer => "gazetteer",
+            MentionMethod::Both => "both",
+        }
+    }
+}
+
+/// One mention. Offsets are character offsets into the document text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Exactly `text[start..end]` (in characters).
+    pub text: String,
+    /// The mention's match form, without clitics.
+    pub match_text: String,
+    pub entity_type: EntityType,
+    /// Role words before the name (`الرئيس الروسي`, `Gen.`), if any.
+    pub title: Option<String>,
+    pub method: MentionMethod,
+    /// Confidence in (0, 1).
+    pub score: f32,
+}
+
+thread_local! {
+    /// The word cache of the tagger last used on this thread (keyed by its id).
+    static CACHE: RefCell<Option<(u64, WordCache)>> = const { RefCell::new(None) };
+}
+
+/// A mention before offsets are converted: byte range in the text, token range in the sentence.
+struct Candidate {
+    sentence: usize,
+    tokens: Range<usize>,
+    start: usize,
+    end: usize,
+    match_text: String,
+    entity_type: EntityType,
+    method: MentionMethod,
+    score: f32,
+    /// Byte range of the title words before the mention, if any.
+    title: Option<Range<usize>>,
+}
+
+/// Finds the entity mentions of a document with the bundled model.
+pub fn extract_mentions(text: &str, language: Language) -> Vec<Mention> {
+    extract_mentions_with(text, language, Tagger::bundled())
+}
+
+/// Finds the entity mentions of a document with the given model (for Arabic-script text).
+pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tagger>) -> Vec<Mention> {
+    let gazetteer = Gazetteer::bundled();
+    let tokens = tokenize(text);
+    let arabic_script = matches!(language, Language::Arabic | Language::Persian | Language::Urdu);
+    let tagger = if arabic_script { tagger } else { None };
+    let mut candidates = Vec::new();
+    CACHE.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        for (index, range) in sentences(text, &tokens).into_iter().enumerate() {
+            let sentence = &tokens[range.clone()];
+            let found = match tagger {
+                Some(tagger) => {
+                    let key = tagger.id();
+                    if cell.as_ref().is_none_or(|(cached_for, _)| *cached_for != key) {
+                        *cell = Some((key, WordCache::new(tagger)));
+                    }
+                    let (_, cache) = cell.as_mut().expect("cache was just set");
+                    tag_sentence(text, sentence, tagger, cache, gazetteer)
+                }
+                None => capitalized_names(text, sentence, gazetteer),
+            };
+            candidates.extend(found.into_iter().map(|mut c| {
+                c.sentence = index;
+                c
+            }));
+        }
+    });
+    finish(text, candidates)
+}
+
+fn words_of(
+    text: &str,
+    sentence: &[Token],
+    tagger: &Tagger,
+    cache: &mut WordCache,
+    gazetteer: &Gazetteer,
+) -> Vec<std::rc::Rc<super::tagger::TaggedWord>> {
+    sentence.iter().map(|t| cache.word(t.text(text), tagger, gazetteer)).collect()
+}
+
+fn tag_sentence(
+    text: &str,
+    sentence: &[Token],
+    tagger: &Tagger,
+    cache: &mut WordCache,
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
+    let words = words_of(text, sentence, tagger, cache, gazetteer);
+    let borrowed: Vec<_> = words.iter().map(|w| &w.features).collect();
+    let names = gazetteer.find_names(&name_variants(&borrowed));
+    let emissions = cache.emissions(&words, &names, tagger);
+    let (labels, margins) = tagger.decode(&emissions);
+
+    let mut found = Vec::new();
+    let mut position = 0;
+    while position < labels.len() {
+        let Some((entity_type, _)) = type_of(labels[position]) else {
+            position += 1;
+            continue;
+        };
+        let mut end = position + 1;
+        while end < labels.len() && type_of(labels[end]) == Some((entity_type, true)) {
+            end += 1;
+        }
+        let margin = margins[position..end].iter().sum::<f32>() / (end - position) as f32;
+        let score = 1.0 / (1.0 + (-margin / 4.0).exp());
+        if let Some(candidate) = span_candidate(
+            text,
+            sentence,
+            &borrowed,
+            position..end,
+            entity_type,
+            MentionMethod::Model,
+            score,
+            gazetteer,
+        ) {
+            found.push(candidate);
+        }
+        position = end;
+    }
+    add_gazetteer_names(text, sentence, &borrowed, &names, &mut found, gazetteer);
+    found
+}
+
+/// Gazetteer names the model did not find become mentions of their own; where the model found
+/// the same span, the mention is marked as found by both.
+fn add_gazetteer_names(
+    text: &str,
+    sentence: &[Token],
+    words: &[&super::features::WordFeatures],
+    names: &[NameMatch],
+    found: &mut Vec<Candidate>,
+    gazetteer: &Gazetteer,
+) {
+    for name in names {
+        let same = found.iter_mut().find(|c| c.tokens == (name.start..name.end));
+        if let Some(candidate) = same {
+            if name.types.contains(&candidate.entity_type) {
+                candidate.method = MentionMethod::Both;
+                candidate.score = candidate.score.max(0.9);
+            }
+            continue;
+        }
+        let overlaps = found.iter().any(|c| c.tokens.start < name.end && name.start < c.tokens.end);
+        // Places and organizations are named the same way everywhere; person names only count as
+        // full names (the lists of name parts are too common as words to be mentions alone).
+        let Some(&entity_type) = name.types.iter().find(|&&t| t != EntityType::Per || name.end - name.start > 1) else {
+            continue;
+        };
+        if overlaps || sentence[name.start].kind != TokenKind::Word {
+            continue;
+        }
+        if let Some(candidate) = span_candidate(
+            text,
+            sentence,
+            words,
+            name.start..name.end,
+            entity_type,
+            MentionMethod::Gazetteer,
+            0.6,
+            gazetteer,
+        ) {
+            found.push(candidate);
+        }
+    }
+}
+
+/// Builds a mention from a token span: punctuation trimmed from both ends, title words moved out
+/// of its start, the first word's clitics cut off when a reading without them is a known name.
+#[allow(clippy::too_many_arguments)]
+fn span_candidate(
+    text: &str,
+    sentence: &[Token],
+    words: &[&super::features::WordFeatures],
+    mut span: Range<usize>,
+    entity_type: EntityType,
+    method: MentionMethod,
+    score: f32,
+    gazetteer: &Gazetteer,
+) -> Option<Candidate> {
+    while span.start < span.end && sentence[span.start].kind == TokenKind::Punct {
+        span.start += 1;
+    }
+    while span.end > span.start && sentence[span.end - 1].kind == TokenKind::Punct {
+        span.end -= 1;
+    }
+    while span.end - span.start > 1 && words[span.start].flags & flags::TITLE != 0 && entity_type == EntityType::Per {
+        span.start += 1;
+    }
+    if span.is_empty() {
+        return None;
+    }
+    let first = words[span.start];
+    let first_token = sentence[span.start];
+    let mut start = first_token.start;
+    let mut first_form = first.match_form.clone();
+    let known = |form: &str| gazetteer.word_flags(form) & !flags::TITLE != 0 || !gazetteer.name_types(form).is_empty();
+    if !known(&first.match_form) {
+        let rest: Vec<&str> = words[span.start + 1..span.end].iter().map(|w| w.match_form.as_str()).collect();
+        let whole_known = |first: &str| {
+            let mut key = first.to_string();
+            for word in &rest {
+                key.push(' ');
+                key.push_str(word);
+            }
+            !gazetteer.name_types(&key).is_empty()
+        };
+        if let Some((reading, removed)) = first.readings.iter().find(|(r, _)| known(r) || whole_known(r)) {
+            start = skip_letters(text, first_token, *removed);
+            first_form = reading.clone();
+        }
+    }
+    let end = sentence[span.end - 1].end;
+    let mut match_text = first_form;
+    for word in &words[span.start + 1..span.end] {
+        match_text.push(' ');
+        match_text.push_str(&word.match_form);
+    }
+    if is_never_a_mention(&match_text, gazetteer) {
+        return None;
+    }
+    let title = title_before(sentence, words, span.start).map(|first| {
+        // A conjunction glued to the title (ووزير الدفاع) is not part of it.
+        let clitic = if gazetteer.word_flags(&words[first].match_form) & flags::TITLE != 0 {
+            0
+        } else {
+            words[first].readings.iter().find(|(r, _)| gazetteer.word_flags(r) & flags::TITLE != 0).map_or(0, |r| r.1)
+        };
+        skip_letters(text, sentence[first], clitic)..sentence[span.start - 1].end
+    });
+    Some(Candidate { sentence: 0, tokens: span, start, end, match_text, entity_type, method, score, title })
+}
+
+/// The first word of the run of title words right before word `start` of a sentence: titles
+/// (`الرئيس`, `Gen.`), the nisba adjectives that qualify them (`الرئيس الروسي`) and the nouns that
+/// complete them (`وزير الدفاع`).
+fn title_before(sentence: &[Token], words: &[&super::features::WordFeatures], start: usize) -> Option<usize> {
+    let mut first = None;
+    let mut index = start;
+    while index > 0 && start - index < 5 {
+        let position = index - 1;
+        if sentence[position].kind != TokenKind::Word {
+            break;
+        }
+        let form = words[position].match_form.as_str();
+        let is_title = words[position].flags & flags::TITLE != 0;
+        let is_qualifier = form.starts_with("ال")
+            && form.ends_with('ي')
+            && position > 0
+            && words[position - 1].flags & flags::TITLE != 0;
+        let is_complement = position > 0 && words[position - 1].flags & flags::TITLE != 0 && is_title_complement(form);
+        if !(is_title || is_qualifier || is_complement) {
+            break;
+        }
+        first = Some(position);
+        index = position;
+    }
+    first
+}
+
+/// The byte offset in `token` after its first `letters` letters (tashkeel and tatweel, which the
+/// match form drops, do not count).
+fn skip_letters(text: &str, token: Token, letters: usize) -> usize {
+    let mut seen = 0;
+    for (offset, c) in text[token.start..token.end].char_indices() {
+        let is_letter = !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+        if is_letter {
+            if seen == letters {
+                return token.start + offset;
+            }
+            seen += 1;
+        }
+    }
+    token.end
+}
+
+/// Month and weekday names, lone letters and numbers are not entities.
+fn is_never_a_mention(match_text: &str, gazetteer: &Gazetteer) -> bool {
+    let letters = match_text.chars().filter(|c| c.is_alphabetic()).count();
+    letters < 2 || match_text.split(' ').all(|w| gazetteer.word_flags(w) & flags::CALENDAR != 0)
+}
+
+const CONNECTORS: &[&str] =
+    &["of", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "la", "du", "for", "the"];
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "but", "and", "or", "he", "she", "it",
+    "they", "we", "i", "his", "her", "its", "their", "after", "before", "when", "while", "if", "as", "for", "with",
+    "from", "by", "to", "of", "under", "there", "some", "many", "most", "other", "both", "all", "no", "not",
+];
+const ORGANIZATION_WORDS: &[&str] = &[
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "bank",
+    "ministry",
+    "party",
+    "agency",
+    "group",
+    "council",
+    "company",
+    "association",
+    "union",
+    "organization",
+    "organisation",
+    "army",
+    "front",
+    "university",
+    "commission",
+    "committee",
+    "exchange",
+    "fund",
+    "institute",
+    "board",
+    "federation",
+    "department",
+    "airlines",
+];
+
+/// Latin-script mentions: maximal runs of capitalized words (with connectors such as "of" and
+/// "al" inside), typed by the gazetteer, a title before them, or an organization word in them.
+fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> Vec<Candidate> {
+    let words: Vec<super::features::WordFeatures> =
+        sentence.iter().map(|t| super::features::WordFeatures::of(t.text(text), gazetteer)).collect();
+    let borrowed: Vec<&super::features::WordFeatures> = words.iter().collect();
+    let names = gazetteer.find_names(&name_variants(&borrowed));
+    let shouting =
+        sentence.iter().filter(|t| t.kind == TokenKind::Word).all(|t| !t.text(text).chars().any(|c| c.is_lowercase()));
+    let capitalized = |i: usize| {
+        let token = sentence[i];
+        let word = token.text(text);
+        token.kind == TokenKind::Word
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && !shouting
+            && words[i].flags & flags::TITLE == 0
+    };
+    let mut found = Vec::new();
+    let mut position = 0;
+    while position < sentence.len() {
+        if !capitalized(position) {
+            position += 1;
+            continue;
+        }
+        let mut end = position + 1;
+        loop {
+            if end < sentence.len() && capitalized(end) {
+                end += 1;
+            } else if end + 1 < sentence.len()
+                && CONNECTORS.contains(&words[end].match_form.as_str())
+                && capitalized(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut span = position..end;
+        position = end;
+        // "The", "In", "But" … capitalized only because they start a sentence.
+        while span.len() > 1 && SENTENCE_STARTERS.contains(&words[span.start].match_form.as_str()) {
+            span.start += 1;
+        }
+        if span.len() == 1 && SENTENCE_STARTERS.contains(&words[span.start].match_form.as_str()) {
+            continue;
+        }
+        let match_text = words[span.clone()].iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
+        let known = gazetteer.name_types(&match_text);
+        let after_title = span.start > 0 && words[span.start - 1].flags & flags::TITLE != 0;
+        let sentence_start = span.start == 0 || sentence[span.start - 1].kind == TokenKind::Punct;
+        let entity_type = if let Some(&known) = known.first() {
+            known
+        } else if words[span.clone()].iter().any(|w| ORGANIZATION_WORDS.contains(&w.match_form.as_str())) {
+            EntityType::Org
+        } else if after_title
+            || (span.len() > 1 && words[span.clone()].iter().all(|w| w.flags & flags::PERSON_PART != 0))
+        {
+            EntityType::Per
+        } else if span.len() > 1 && !sentence_start {
+            EntityType::Misc
+        } else {
+            continue;
+        };
+        let method = if known.is_empty() { MentionMethod::Model } else { MentionMethod::Gazetteer };
+        let score = if known.is_empty() { 0.5 } else { 0.8 };
+        if let Some(candidate) = span_candidate(text, sentence, &borrowed, span, entity_type, method, score, gazetteer)
+        {
+            found.push(candidate);
+        }
+    }
+    for name in names {
+        let overlaps = found.iter().any(|c| c.tokens.start < name.end && name.start < c.tokens.end);
+        let Some(&entity_type) = name.types.iter().find(|&&t| t != EntityType::Per || name.end - name.start > 1) else {
+            continue;
+        };
+        let starts_with_word = sentence[name.start].kind == TokenKind::Word;
+        // Lower-case words that happen to be names ("china" the material) are not taken;
+        // "al-Qaeda" is cased inside.
+        let cased = sentence[name.start].text(text).chars().any(char::is_uppercase);
+        if !overlaps && starts_with_word && (cased || shouting) {
+            if let Some(candidate) = span_candidate(
+                text,
+                sentence,
+                &borrowed,
+                name.start..name.end,
+                entity_type,
+                MentionMethod::Gazetteer,
+                0.7,
+                gazetteer,
+            ) {
+                found.push(candidate);
+            }
+        }
+    }
+    found
+}
+
+/// Titles before each mention, character offsets, and the final order (by position).
+fn finish(text: &str, mut candidates: Vec<Candidate>) -> Vec<Mention> {
+    candidates.sort_by_key(|c| (c.start, c.end));
+    candidates.dedup_by(|b, a| a.start < b.end && b.start < a.end); // drop overlaps, keep the first
+    let mut byte_offsets: Vec<usize> = candidates.iter().flat_map(|c| [c.start, c.end]).collect();
+    byte_offsets.sort_unstable();
+    let chars = char_offsets(text, &byte_offsets);
+    let to_char = |byte: usize| chars[byte_offsets.partition_point(|&b| b < byte)];
+    candidates
+        .into_iter()
+        .map(|c| Mention {
+            sentence: c.sentence,
+            start: to_char(c.start),
+            end: to_char(c.end),
+            text: text[c.start..c.end].to_string(),
+            title: c.title.map(|range| text[range].to_string()),
+            match_text: c.match_text,
+            entity_type: c.entity_type,
+            method: c.method,
+            score: c.score,
+        })
+        .collect()
+}
+
+/// Words that continue a title: "وزير الدفاع", "قائد العمليات الخارجية" hold nouns after the
+/// title word itself.
+fn is_title_complement(form: &str) -> bool {
+    matches!(
+        form,
+        "الدفاع"
+            | "الخارجيه"
+            | "الداخليه"
+            | "العام"
+            | "الوزراء"
+            | "الجمهوريه"
+            | "الاركان"
+            | "of"
+            | "defense"
+            | "state"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitic_is_not_part_of_the_mention() {
+        let text = "وصل الوفد بموسكو أمس";
+        let token = tokenize(text)[2];
+        assert_eq!(&text[skip_letters(text, token, 1)..token.end], "موسكو");
+    }
+
+    #[test]
+    fn english_capitalized_names_are_typed() {
+        let text = "Iranian Gen. Qassem Soleimani met President Vladimir Putin in Moscow on Friday, Reuters said.";
+        let mentions = extract_mentions(text, Language::English);
+        let found: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        assert!(found.contains(&("Vladimir Putin", "PER")), "{found:?}");
+        assert!(found.contains(&("Moscow", "LOC")), "{found:?}");
+        assert!(found.contains(&("Qassem Soleimani", "PER")), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| *t == "Friday"), "{found:?}");
+        let putin = mentions.iter().find(|m| m.text == "Vladimir Putin").unwrap();
+        assert_eq!(putin.title.as_deref(), Some("President"));
+        for mention in &mentions {
+            let sliced: String = text.chars().skip(mention.start).take(mention.end - mention.start).collect();
+            assert_eq!(sliced, mention.text);
+        }
+    }
+}

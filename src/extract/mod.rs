@@ -1,0 +1,19 @@
+//! Extraction: pure functions of one document that find what it talks about. For now, entity
+//! mentions (persons, places, organizations, other named things) with exact character offsets
+//! into `documents.text`.
+//!
+//! The pieces: [`gazetteer`] (names shipped in data/gazetteers, matched on token n-grams of the
+//! match form), [`features`] (what the tagger sees of a word and its neighbours), [`tagger`] (an
+//! averaged structured perceptron with Viterbi decoding, trained on ANERcorp), [`mentions`] (the
+//! tagger and the gazetteer combined into mentions, with clitics trimmed and titles kept apart),
+//! and [`conll`] (reading CoNLL files, training and scoring).
+
+pub mod conll;
+pub mod features;
+pub mod gazetteer;
+pub mod mentions;
+pub mod tagger;
+
+pub use gazetteer::{EntityType, Gazetteer};
+pub use mentions::{extract_mentions, extract_mentions_with, Mention, MentionMethod};
+pub use tagger::Tagger;
