@@ -86,6 +86,12 @@ enum EvalCommand {
         #[arg(long, default_value_t = 0.0)]
         skip_fraction: f64,
     },
+    /// Document-level recall of English mentions against Reuters-21578's PEOPLE and PLACES tags.
+    Reuters {
+        /// The Reuters-21578 directory (reut2-*.xml or .sgm).
+        #[arg(long, value_name = "DIR")]
+        input: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -196,6 +202,24 @@ fn execute(command: Command) -> Result<ExitCode> {
                 let evaluation = akhbar::extract::conll::evaluate(dev, akhbar::text::Language::Arabic, Some(&tagger));
                 print!("{}", evaluation.report());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Reuters { input }) => {
+            let started = std::time::Instant::now();
+            let recall = akhbar::extract::recall::reuters_recall(&input)?;
+            println!(
+                "{} stories with PEOPLE or PLACES tags, scored in {:.1} s",
+                recall.stories,
+                started.elapsed().as_secs_f64()
+            );
+            for (name, counts) in [("PEOPLE", recall.people), ("PLACES", recall.places)] {
+                println!("{name:<7} recall {:.3} ({} of {} tags found)", counts.rate(), counts.found, counts.tagged);
+            }
+            let list = |missed: &[(String, usize)]| {
+                missed.iter().map(|(t, n)| format!("{t} ({n})")).collect::<Vec<_>>().join(", ")
+            };
+            println!("most missed places: {}", list(&recall.missed_places));
+            println!("most missed people: {}", list(&recall.missed_people));
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(EvalCommand::Ner { conll, skip_fraction }) => {

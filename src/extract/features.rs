@@ -72,15 +72,15 @@ fn shape(word: &str) -> String {
     shape
 }
 
-fn affix(word: &str, count: usize, from_end: bool) -> Option<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (chars.len() > count).then(|| {
-        if from_end {
-            chars[chars.len() - count..].iter().collect()
-        } else {
-            chars[..count].iter().collect()
-        }
-    })
+/// The first or last `count` characters of a word, when it is longer than that.
+fn affix(word: &str, count: usize, from_end: bool) -> Option<&str> {
+    let length = word.chars().count();
+    if length <= count {
+        return None;
+    }
+    let split = if from_end { length - count } else { count };
+    let byte = word.char_indices().nth(split).map_or(word.len(), |(b, _)| b);
+    Some(if from_end { &word[byte..] } else { &word[..byte] })
 }
 
 fn flag_names(bits: u8) -> impl Iterator<Item = &'static str> {
@@ -113,12 +113,14 @@ impl WordFeatures {
         let mut own = vec![feature("bias", ""), feature("w", &match_form), feature("raw", word)];
         let word_shape = shape(word);
         own.push(feature("shape", &word_shape));
-        for n in 1..=3 {
-            if let Some(prefix) = affix(&match_form, n, false) {
-                own.push(feature(&format!("p{n}"), &prefix));
+        for (n, (prefix_template, suffix_template)) in
+            [("p1", "s1"), ("p2", "s2"), ("p3", "s3")].into_iter().enumerate()
+        {
+            if let Some(prefix) = affix(&match_form, n + 1, false) {
+                own.push(feature(prefix_template, prefix));
             }
-            if let Some(suffix) = affix(&match_form, n, true) {
-                own.push(feature(&format!("s{n}"), &suffix));
+            if let Some(suffix) = affix(&match_form, n + 1, true) {
+                own.push(feature(suffix_template, suffix));
             }
         }
         own.push(feature("len", &match_form.chars().count().min(12).to_string()));
@@ -135,7 +137,7 @@ impl WordFeatures {
 
         let mut context = vec![feature("w", &match_form), feature("shape", &word_shape)];
         if let Some(suffix) = affix(&match_form, 2, true) {
-            context.push(feature("s2", &suffix));
+            context.push(feature("s2", suffix));
         }
         for name in flag_names(flags) {
             context.push(feature("gz", name));

@@ -106,7 +106,55 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
             }));
         }
     });
+    if !arabic_script {
+        candidates.extend(repeated_surnames(text, &tokens, &candidates, gazetteer));
+    }
     finish(text, candidates)
+}
+
+/// Within one document, a capitalized word that is the surname of a person named in full
+/// elsewhere in it ("Yeutter" after "Clayton Yeutter") is that person too.
+fn repeated_surnames(text: &str, tokens: &[Token], candidates: &[Candidate], gazetteer: &Gazetteer) -> Vec<Candidate> {
+    let surnames: std::collections::HashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Per && c.match_text.contains(' '))
+        .filter_map(|c| c.match_text.rsplit(' ').next())
+        .collect();
+    if surnames.is_empty() {
+        return Vec::new();
+    }
+    let mut covered: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
+    covered.sort_unstable();
+    let mut found = Vec::new();
+    let sentence_of = |byte: usize| sentences_before(text, tokens, byte);
+    for token in tokens {
+        let word = token.text(text);
+        if token.kind != TokenKind::Word || !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let inside = covered.iter().any(|&(start, end)| start <= token.start && token.end <= end);
+        let form = crate::text::normalize_for_matching(word);
+        if inside || !surnames.contains(form.as_str()) || gazetteer.word_flags(&form) & flags::TITLE != 0 {
+            continue;
+        }
+        found.push(Candidate {
+            sentence: sentence_of(token.start),
+            tokens: 0..0,
+            start: token.start,
+            end: token.end,
+            match_text: form,
+            entity_type: EntityType::Per,
+            method: MentionMethod::Model,
+            score: 0.6,
+            title: None,
+        });
+    }
+    found
+}
+
+/// The index of the sentence holding byte `byte`.
+fn sentences_before(text: &str, tokens: &[Token], byte: usize) -> usize {
+    sentences(text, tokens).iter().position(|range| tokens[range.end - 1].end >= byte).unwrap_or(0)
 }
 
 fn words_of(
@@ -401,11 +449,20 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             }
         }
         let mut span = position..end;
-        position = end;
         // "The", "In", "But" … capitalized only because they start a sentence.
         while span.len() > 1 && SENTENCE_STARTERS.contains(&words[span.start].match_form.as_str()) {
             span.start += 1;
         }
+        // A known place or organization that starts a longer run ("U.S. Treasury", "Japanese
+        // Finance Ministry" aside) is a mention of its own, unless the whole run is a known name.
+        let whole_known = names.iter().any(|n| n.start == span.start && n.end == span.end);
+        let first_names = words[span.start].flags & (flags::PERSON_PART | flags::PERSON_NAME) != 0;
+        if let Some(head) =
+            names.iter().find(|n| n.start == span.start && n.end < span.end && !whole_known && !first_names)
+        {
+            span.end = head.end;
+        }
+        position = span.end.max(position + 1);
         if span.len() == 1 && SENTENCE_STARTERS.contains(&words[span.start].match_form.as_str()) {
             continue;
         }

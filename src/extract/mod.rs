@@ -12,6 +12,7 @@ pub mod conll;
 pub mod features;
 pub mod gazetteer;
 pub mod mentions;
+pub mod recall;
 pub mod tagger;
 
 pub use gazetteer::{EntityType, Gazetteer};

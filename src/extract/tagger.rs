@@ -232,7 +232,7 @@ pub struct WordCache {
     boundary: [[Scores; CONTEXT_OFFSETS.len()]; 2],
 }
 
-const CACHE_LIMIT: usize = 100_000;
+const CACHE_LIMIT: usize = 250_000;
 
 impl WordCache {
     pub fn new(tagger: &Tagger) -> WordCache {
@@ -260,8 +260,9 @@ impl WordCache {
         tagger.score(&features.own, &mut own);
         let context = std::array::from_fn(|slot| {
             let mut scores = [0.0; LABELS];
-            let shifted: Vec<u64> = features.context.iter().map(|&f| at_offset(f, CONTEXT_OFFSETS[slot])).collect();
-            tagger.score(&shifted, &mut scores);
+            for &feature in &features.context {
+                tagger.score(&[at_offset(feature, CONTEXT_OFFSETS[slot])], &mut scores);
+            }
             scores
         });
         // The feature hashes are summed into the scores above; only the forms are needed later.
@@ -269,6 +270,14 @@ impl WordCache {
         let tagged = std::rc::Rc::new(TaggedWord { features, own, context });
         self.words.insert(word.to_string(), tagged.clone());
         tagged
+    }
+
+    /// Labels of a sentence of words: gazetteer names, emissions and Viterbi, with this cache.
+    pub fn tag(&mut self, words: &[&str], tagger: &Tagger, gazetteer: &Gazetteer) -> Vec<usize> {
+        let cached: Vec<_> = words.iter().map(|w| self.word(w, tagger, gazetteer)).collect();
+        let features: Vec<&WordFeatures> = cached.iter().map(|w| &w.features).collect();
+        let names = gazetteer.find_names(&name_variants(&features));
+        tagger.decode(&self.emissions(&cached, &names, tagger)).0
     }
 
     /// Emission scores of a sentence of cached words, given the gazetteer names matched in it.

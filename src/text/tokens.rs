@@ -97,7 +97,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         is_digit(a) && matches!(next, '.' | ',' | '/' | ':' | '٫' | '٬' | '-')
                     }
                     (TokenKind::Word, Some(a)) => {
-                        (is_letter(a) || is_digit(a)) && matches!(next, '-' | '\'' | '’' | '_')
+                        let possessive =
+                            matches!(next, '\'' | '’') && is_possessive_s(&text[index + next.len_utf8()..]);
+                        (is_letter(a) || is_digit(a)) && matches!(next, '-' | '\'' | '’' | '_') && !possessive
                             || (next == '.' && is_abbreviation_dot(text, start, index))
                     }
                     _ => false,
@@ -118,6 +120,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token { start, end, kind });
     }
     tokens
+}
+
+/// True when `rest` (after an apostrophe) is the English possessive `s`: Volcker's is Volcker + 's.
+fn is_possessive_s(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('s') && chars.next().is_none_or(|c| !is_letter(c))
 }
 
 /// English abbreviations whose dot does not end a sentence.
@@ -224,6 +232,7 @@ mod tests {
             ]
         );
         assert_eq!(words("Moscow,Tehran ٢٠١٦/٠٤/١٥"), ["Moscow", ",", "Tehran", "٢٠١٦/٠٤/١٥"]);
+        assert_eq!(words("Volcker's O'Neill"), ["Volcker", "'", "s", "O'Neill"]);
     }
 
     #[test]
