@@ -81,7 +81,7 @@ impl TableWriter {
             .set_compression(Compression::ZSTD(level))
             .set_max_row_group_row_count(Some(config.row_group_rows))
             // Long articles: also cap a row group's encoded size, which the writer holds in memory.
-            .set_max_row_group_bytes(Some(128 << 20))
+            .set_max_row_group_bytes(Some(64 << 20))
             .set_statistics_enabled(EnabledStatistics::Page)
             .set_created_by(format!("akhbar {}", env!("CARGO_PKG_VERSION")))
             .build();
