@@ -5,7 +5,9 @@
 //!    whole mention stage (tokenize, tag, build mentions);
 //! 2. `akhbar run` with and without mentions, on 1 and 2 threads, against a bare
 //!    read-and-decompress pass of the same files: MB/s of decompressed input, documents/s, peak
-//!    RSS, the ratio to the bare pass and the 2-over-1-thread speedup.
+//!    RSS, the ratio to the bare pass and the 2-over-1-thread speedup; with mentions, the
+//!    extract and resolve stages' times;
+//! 3. `akhbar names cluster` on the names of the OFAC list, in names per second.
 //!
 //! Run: `cargo bench --bench throughput`. Each timing is the best of `AKHBAR_BENCH_REPEAT` runs
 //! (default 3).
@@ -103,13 +105,14 @@ fn main() {
             let (seconds, (manifest, _)) = best_of(repeat, || run(&options).expect("run succeeds"));
             full[threads] = seconds;
             println!(
-                "run, mentions {:<3},       {threads} thread(s): {:7.1} MB/s ({:.3} s, {:.0} documents/s, peak RSS {:.0} MB), ratio to bare read {:.2}",
+                "run, mentions {:<3},       {threads} thread(s): {:7.1} MB/s ({:.3} s, {:.0} documents/s, peak RSS {:.0} MB), ratio to bare read {:.2}; stages {:?}",
                 if mentions { "on" } else { "off" },
                 decompressed as f64 / 1e6 / seconds,
                 seconds,
                 (manifest.documents + manifest.duplicates) as f64 / seconds,
                 peak_rss_mb(),
-                bare[threads] / seconds
+                bare[threads] / seconds,
+                manifest.stage_seconds
             );
         }
         println!(
@@ -119,6 +122,32 @@ fn main() {
         );
     }
     println!("decompressed input: {:.1} MB", decompressed as f64 / 1e6);
+    names_cluster_throughput(out.path());
+}
+
+/// `akhbar names cluster` on every name and a.k.a. of the OFAC list, in names per second.
+fn names_cluster_throughput(out: &std::path::Path) {
+    let list = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/names/ofac-sdn.jsonl");
+    let Ok(text) = std::fs::read_to_string(&list) else {
+        println!("names cluster: {} is absent, skipped", list.display());
+        return;
+    };
+    let mut names = String::new();
+    for line in text.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).expect("OFAC line");
+        names.push_str(value["name"].as_str().unwrap_or(""));
+        names.push('\n');
+        for alias in value["aliases"].as_array().into_iter().flatten() {
+            names.push_str(alias["name"].as_str().unwrap_or(""));
+            names.push('\n');
+        }
+    }
+    let input = out.join("ofac-names.txt");
+    std::fs::write(&input, names).expect("names file");
+    let started = Instant::now();
+    let count = akhbar::names::cli::cluster_file(&input, None, &out.join("clusters.parquet")).expect("clustering");
+    let seconds = started.elapsed().as_secs_f64();
+    println!("names cluster, OFAC list: {count} names in {seconds:.2} s, {:.0} names/s", count as f64 / seconds);
 }
 
 /// Tokens per second of the tagger alone and of the whole mention stage, on one core.

@@ -58,6 +58,11 @@ fn write_manifest(report: &mut String, manifest: &Manifest) {
         manifest.input_mb_per_second,
         manifest.records_per_second
     );
+    let stages: Vec<String> =
+        manifest.stage_seconds.iter().map(|(stage, seconds)| format!("{stage} {seconds:.2} s")).collect();
+    if !stages.is_empty() {
+        let _ = writeln!(report, "stages: {}", stages.join(", "));
+    }
     if !manifest.rejects_by_reason.is_empty() {
         let _ = writeln!(report, "\nrejects by reason:");
         for (reason, count) in &manifest.rejects_by_reason {

@@ -10,6 +10,7 @@ pub mod document;
 pub mod extract;
 pub mod ingest;
 pub mod inspect;
+pub mod names;
 pub mod output;
 pub mod pipeline;
 pub mod text;

@@ -9,7 +9,7 @@
 //! timing), the parallel map keeps order, and duplicates are resolved in input order, so any
 //! thread count gives byte-identical tables.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -79,7 +79,7 @@ struct ProcessedBatch {
     rejects: Vec<Reject>,
 }
 
-const TABLES: [&str; 3] = ["documents", "mentions", "rejects"];
+const TABLES: [&str; 4] = ["documents", "entities", "mentions", "rejects"];
 
 /// Runs the ingest stage over the inputs and writes `documents/`, `rejects/` and the manifest.
 pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
@@ -171,6 +171,9 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     let (document_rows, document_files) = documents.finish()?;
     let (mention_rows, mention_files) = mentions.finish()?;
     let (reject_rows, reject_files) = rejects.finish()?;
+    let extract_seconds = started.elapsed().as_secs_f64();
+    let (entity_rows, entity_files) = resolve_entities(&area, output_config)?;
+    let resolve_seconds = started.elapsed().as_secs_f64() - extract_seconds;
     publish_output(&area)?;
 
     let wall_seconds = started.elapsed().as_secs_f64();
@@ -202,17 +205,94 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
         max_reject_rate: config.limits.max_reject_rate,
         tables: BTreeMap::from([
             ("documents".to_string(), TableEntry { rows: document_rows, files: document_files }),
+            ("entities".to_string(), TableEntry { rows: entity_rows, files: entity_files }),
             ("mentions".to_string(), TableEntry { rows: mention_rows, files: mention_files }),
             ("rejects".to_string(), TableEntry { rows: reject_rows, files: reject_files }),
         ]),
         input_bytes: total_bytes,
         wall_seconds,
+        stage_seconds: BTreeMap::from([
+            ("extract".to_string(), extract_seconds),
+            ("resolve".to_string(), resolve_seconds),
+        ]),
         input_mb_per_second: total_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
         records_per_second: records_read as f64 / wall_seconds.max(1e-9),
         status: status.as_str().to_string(),
     };
     manifest.write(&options.out)?;
     Ok((manifest, status))
+}
+
+/// The resolve stage: reads the staged mentions and documents back, resolves mentions into
+/// entities (`names::resolve`), writes `entities/` and rewrites `mentions/` with `entity_id`.
+fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) -> Result<(u64, Vec<String>)> {
+    use arrow::array::{Array, Date32Array, StringArray};
+    let staged = area.staging.join("mentions");
+    let batches = output::read_table(&staged, &[])?;
+    let mut published: HashMap<String, Option<i32>> = HashMap::new();
+    for batch in output::read_table(&area.staging.join("documents"), &["doc_id", "published", "duplicate_of"])? {
+        let column =
+            |name: &str| batch.column_by_name(name).cloned().with_context(|| format!("documents.{name} is missing"));
+        let ids = column("doc_id")?;
+        let ids = ids.as_any().downcast_ref::<StringArray>().context("doc_id is a string column")?;
+        let dates = column("published")?;
+        let dates = dates.as_any().downcast_ref::<Date32Array>().context("published is a date column")?;
+        for row in 0..batch.num_rows() {
+            published.entry(ids.value(row).to_string()).or_insert(dates.is_valid(row).then(|| dates.value(row)));
+        }
+    }
+    let mut rows = Vec::new();
+    for batch in &batches {
+        let column = |name: &str| -> Result<StringArray> {
+            let array = batch.column_by_name(name).with_context(|| format!("mentions.{name} is missing"))?;
+            array
+                .as_any()
+                .downcast_ref::<StringArray>()
+                .cloned()
+                .with_context(|| format!("mentions.{name} is not a string column"))
+        };
+        let (doc_ids, types, match_texts, texts) =
+            (column("doc_id")?, column("type")?, column("match_text")?, column("text")?);
+        for row in 0..batch.num_rows() {
+            rows.push(crate::names::resolve::MentionKeyRow {
+                doc_id: doc_ids.value(row).to_string(),
+                entity_type: types.value(row).to_string(),
+                match_text: match_texts.value(row).to_string(),
+                text: texts.value(row).to_string(),
+                published: published.get(doc_ids.value(row)).copied().flatten(),
+            });
+        }
+    }
+    let (entity_ids, entities) = crate::names::resolve::resolve(&rows)?;
+
+    let mut resolved = TableWriter::create(
+        area,
+        "mentions.resolved",
+        output::mentions_schema(),
+        output::MENTIONS_DICTIONARY_COLUMNS,
+        config,
+    )?;
+    let mut offset = 0;
+    for batch in &batches {
+        let ids: StringArray =
+            entity_ids[offset..offset + batch.num_rows()].iter().map(|id| Some(id.as_str())).collect();
+        offset += batch.num_rows();
+        let index = batch.schema().index_of("entity_id")?;
+        let mut columns = batch.columns().to_vec();
+        columns[index] = std::sync::Arc::new(ids);
+        resolved.write(&RecordBatch::try_new(batch.schema(), columns)?)?;
+    }
+    resolved.finish()?;
+    std::fs::remove_dir_all(&staged).with_context(|| format!("cannot replace {}", staged.display()))?;
+    std::fs::rename(area.staging.join("mentions.resolved"), &staged)
+        .with_context(|| format!("cannot move {} into place", staged.display()))?;
+
+    let mut writer =
+        TableWriter::create(area, "entities", output::entities_schema(), output::ENTITIES_DICTIONARY_COLUMNS, config)?;
+    for chunk in entities.chunks(50_000) {
+        writer.write(&output::entities_batch(chunk))?;
+    }
+    writer.finish()
 }
 
 fn publish_output(area: &StagingArea) -> Result<()> {

@@ -497,5 +497,40 @@ fn seed_mentions_find_its_people_places_and_organizations_with_exact_offsets() {
     let shoigu = texts.iter().position(|t| t == "سيرغي شويجو").unwrap();
     assert_eq!(titles[shoigu].as_deref(), Some("وزير الدفاع"));
     assert!(floats(&mentions, "score").iter().all(|s| (0.0..=1.0).contains(s)));
-    assert!(strings(&mentions, "entity_id").iter().all(Option::is_none), "entity_id is filled by name resolution");
+    assert!(strings(&mentions, "entity_id").iter().all(Option::is_some), "every mention is resolved to an entity");
+}
+
+#[test]
+fn seed_soleimani_spellings_are_one_entity_anchored_to_the_un_record() {
+    let result = run(&[&repo().join("data/sample/seed")], &[]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let mentions = read_table(&result.out.join("mentions"));
+    let entities = read_table(&result.out.join("entities"));
+    let entity_ids: Vec<String> = strings(&entities, "entity_id").into_iter().flatten().collect();
+    let types: Vec<String> = strings(&entities, "type").into_iter().flatten().collect();
+    let texts: Vec<String> = strings(&mentions, "text").into_iter().flatten().collect();
+    let mention_entities: Vec<String> = strings(&mentions, "entity_id").into_iter().flatten().collect();
+    assert!(
+        mention_entities.iter().all(|id| entity_ids.contains(id)),
+        "every mention's entity is in the entities table"
+    );
+    // The article spells him سليماني, سلماني (in قاسم سلماني) and سليمان: one entity, the UN's.
+    let of = |text: &str| -> Vec<&String> {
+        texts.iter().zip(&mention_entities).filter(|(t, _)| *t == text).map(|(_, e)| e).collect()
+    };
+    for spelling in ["قاسم سليماني", "سليماني", "قاسم سلماني", "سليمان"] {
+        let found = of(spelling);
+        assert!(!found.is_empty(), "{spelling} is a mention");
+        assert!(found.iter().all(|e| *e == "un:IRi.039"), "{spelling} → {found:?}");
+    }
+    let soleimani: Vec<usize> =
+        entity_ids.iter().enumerate().filter(|(_, id)| *id == "un:IRi.039").map(|(i, _)| i).collect();
+    assert_eq!(soleimani.len(), 1, "exactly one entity row");
+    assert_eq!(types[soleimani[0]], "PER");
+    assert_eq!(strings(&entities, "anchor")[soleimani[0]].as_deref(), Some("un:IRi.039"));
+    assert_eq!(strings(&entities, "name")[soleimani[0]].as_deref(), Some("Qasem Soleimani"));
+    // Other people of the article are other entities.
+    for other in ["فلاديمير بوتين", "بشار الأسد", "سيرغي شويجو"] {
+        assert!(of(other).iter().all(|e| *e != "un:IRi.039"), "{other}");
+    }
 }

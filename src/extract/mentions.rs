@@ -85,6 +85,8 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
     let arabic_script = matches!(language, Language::Arabic | Language::Persian | Language::Urdu);
     let tagger = if arabic_script { tagger } else { None };
     let mut candidates = Vec::new();
+    // The tagger's analysis of every token, in token order (Arabic script only).
+    let mut tagged = Vec::new();
     CACHE.with(|cell| {
         let mut cell = cell.borrow_mut();
         for (index, range) in sentences(text, &tokens).into_iter().enumerate() {
@@ -96,7 +98,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
                         *cell = Some((key, WordCache::new(tagger)));
                     }
                     let (_, cache) = cell.as_mut().expect("cache was just set");
-                    tag_sentence(text, sentence, tagger, cache, gazetteer)
+                    tag_sentence(text, sentence, tagger, cache, gazetteer, &mut tagged)
                 }
                 None => capitalized_names(text, sentence, gazetteer),
             };
@@ -106,55 +108,103 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
             }));
         }
     });
-    if !arabic_script {
-        candidates.extend(repeated_surnames(text, &tokens, &candidates, gazetteer));
-    }
+    let repeated = repeated_surnames(text, &tokens, &candidates, gazetteer, &tagged);
+    candidates.extend(repeated);
     finish(text, candidates)
 }
 
-/// Within one document, a capitalized word that is the surname of a person named in full
-/// elsewhere in it ("Yeutter" after "Clayton Yeutter") is that person too.
-fn repeated_surnames(text: &str, tokens: &[Token], candidates: &[Candidate], gazetteer: &Gazetteer) -> Vec<Candidate> {
-    let surnames: std::collections::HashSet<&str> = candidates
+/// Within one document, a word that is the surname of a person named in full elsewhere in it is
+/// that person too: "Yeutter" after "Clayton Yeutter", and in Arabic also the article's own
+/// truncations and typos of the surname, which drop a long vowel or the nisba ending
+/// (سليمان and سلماني after قاسم سليماني). Latin words must be capitalized; Arabic words may
+/// carry clitics (وسليماني).
+fn repeated_surnames(
+    text: &str,
+    tokens: &[Token],
+    candidates: &[Candidate],
+    gazetteer: &Gazetteer,
+    tagged: &[std::rc::Rc<super::tagger::TaggedWord>],
+) -> Vec<Candidate> {
+    let arabic = !tagged.is_empty();
+    let mut surnames: Vec<&str> = candidates
         .iter()
         .filter(|c| c.entity_type == EntityType::Per && c.match_text.contains(' '))
         .filter_map(|c| c.match_text.rsplit(' ').next())
+        .filter(|s| s.chars().count() >= 3)
         .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
     if surnames.is_empty() {
         return Vec::new();
     }
-    let mut covered: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
-    covered.sort_unstable();
+    let covered: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
+    let mut sentence_of_token = vec![0; tokens.len()];
+    for (index, range) in sentences(text, tokens).into_iter().enumerate() {
+        sentence_of_token[range].iter_mut().for_each(|s| *s = index);
+    }
     let mut found = Vec::new();
-    let sentence_of = |byte: usize| sentences_before(text, tokens, byte);
-    for token in tokens {
+    for (position, token) in tokens.iter().enumerate() {
         let word = token.text(text);
-        if token.kind != TokenKind::Word || !word.chars().next().is_some_and(char::is_uppercase) {
+        let cased = word.chars().next().is_some_and(char::is_uppercase);
+        if token.kind != TokenKind::Word || (!arabic && !cased) {
             continue;
         }
-        let inside = covered.iter().any(|&(start, end)| start <= token.start && token.end <= end);
-        let form = crate::text::normalize_for_matching(word);
-        if inside || !surnames.contains(form.as_str()) || gazetteer.word_flags(&form) & flags::TITLE != 0 {
+        if covered.iter().any(|&(start, end)| start < token.end && token.start < end) {
             continue;
         }
-        found.push(Candidate {
-            sentence: sentence_of(token.start),
-            tokens: 0..0,
-            start: token.start,
-            end: token.end,
-            match_text: form,
-            entity_type: EntityType::Per,
-            method: MentionMethod::Model,
-            score: 0.6,
-            title: None,
+        if is_function_word(word) {
+            continue;
+        }
+        // Arabic words come analyzed by the tagger (match form and clitic readings, cached per
+        // word type); Latin ones are few (capitalized) and normalized here.
+        let latin_form;
+        let (own, clitic_readings): (&str, &[(String, usize)]) = match tagged.get(position) {
+            Some(word) => (word.features.match_form.as_str(), &word.features.readings),
+            None => {
+                latin_form = crate::text::normalize_for_matching(word);
+                (latin_form.as_str(), &[])
+            }
+        };
+        let readings = std::iter::once((own, 0)).chain(clitic_readings.iter().map(|(r, n)| (r.as_str(), *n)));
+        let matched = readings.into_iter().find(|(reading, _)| {
+            let fits = surnames
+                .iter()
+                .any(|surname| *surname == *reading || (arabic && is_shortened_spelling(reading, surname)));
+            fits && gazetteer.word_flags(reading) & (flags::TITLE | flags::CALENDAR) == 0
         });
+        let matched = matched.map(|(reading, cut)| (reading.to_string(), cut));
+        if let Some((reading, cut)) = matched {
+            found.push(Candidate {
+                sentence: sentence_of_token[position],
+                tokens: 0..0,
+                start: skip_letters(text, *token, cut),
+                end: token.end,
+                match_text: reading,
+                entity_type: EntityType::Per,
+                method: MentionMethod::Model,
+                score: 0.6,
+                title: None,
+            });
+        }
     }
     found
 }
 
-/// The index of the sentence holding byte `byte`.
-fn sentences_before(text: &str, tokens: &[Token], byte: usize) -> usize {
-    sentences(text, tokens).iter().position(|range| tokens[range.end - 1].end >= byte).unwrap_or(0)
+/// True when `word` is `surname` with one long vowel (ا و ي) left out or without its nisba
+/// ending: the truncations and typos an article makes of a name it spells in full elsewhere.
+fn is_shortened_spelling(word: &str, surname: &str) -> bool {
+    if word.len() >= surname.len() || word.chars().count() + 1 != surname.chars().count() {
+        return false;
+    }
+    let word: Vec<char> = word.chars().collect();
+    let surname: Vec<char> = surname.chars().collect();
+    if word.len() + 1 != surname.len() || word.len() < 4 {
+        return false;
+    }
+    (0..surname.len()).any(|skip| {
+        matches!(surname[skip], 'ا' | 'و' | 'ي')
+            && surname.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).eq(word.iter().copied())
+    })
 }
 
 fn words_of(
@@ -173,8 +223,10 @@ fn tag_sentence(
     tagger: &Tagger,
     cache: &mut WordCache,
     gazetteer: &Gazetteer,
+    tagged: &mut Vec<std::rc::Rc<super::tagger::TaggedWord>>,
 ) -> Vec<Candidate> {
     let words = words_of(text, sentence, tagger, cache, gazetteer);
+    tagged.extend(words.iter().cloned());
     let borrowed: Vec<_> = words.iter().map(|w| &w.features).collect();
     let names = gazetteer.find_names(&name_variants(&borrowed));
     let emissions = cache.emissions(&words, &names, tagger);
@@ -305,7 +357,7 @@ fn span_candidate(
         match_text.push(' ');
         match_text.push_str(&word.match_form);
     }
-    if is_never_a_mention(&match_text, gazetteer) {
+    if is_never_a_mention(&match_text, gazetteer) || is_function_word(&text[start..end]) {
         return None;
     }
     let title = title_before(sentence, words, span.start).map(|first| {
@@ -361,6 +413,39 @@ fn skip_letters(text: &str, token: Token, letters: usize) -> usize {
         }
     }
     token.end
+}
+
+/// Arabic prepositions and particles, as written: على is "on" even though its match form is that
+/// of the name علي.
+fn is_function_word(text: &str) -> bool {
+    matches!(
+        text,
+        "على"
+            | "إلى"
+            | "الى"
+            | "الي"
+            | "في"
+            | "من"
+            | "عن"
+            | "مع"
+            | "أن"
+            | "إن"
+            | "ان"
+            | "التي"
+            | "الذي"
+            | "حتى"
+            | "متى"
+            | "لدى"
+            | "سوى"
+            | "أو"
+            | "او"
+            | "ثم"
+            | "قد"
+            | "لا"
+            | "ما"
+            | "هو"
+            | "هي"
+    )
 }
 
 /// Month and weekday names, lone letters and numbers are not entities.
@@ -568,6 +653,15 @@ mod tests {
         let text = "وصل الوفد بموسكو أمس";
         let token = tokenize(text)[2];
         assert_eq!(&text[skip_letters(text, token, 1)..token.end], "موسكو");
+    }
+
+    #[test]
+    fn shortened_spellings_are_one_long_vowel_or_the_nisba_short() {
+        assert!(is_shortened_spelling("سليمان", "سليماني"));
+        assert!(is_shortened_spelling("سلماني", "سليماني"));
+        assert!(is_shortened_spelling("بوتن", "بوتين"));
+        assert!(!is_shortened_spelling("الاسود", "الاسد"));
+        assert!(!is_shortened_spelling("سلمان", "سليماني"));
     }
 
     #[test]

@@ -6,10 +6,11 @@ use arrow::array::{ArrayRef, Date32Array, Float32Array, Int64Array, RecordBatch,
 use chrono::NaiveDate;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::schema::{documents_schema, mentions_schema, rejects_schema};
+use super::schema::{documents_schema, entities_schema, mentions_schema, rejects_schema};
 use crate::document::Document;
 use crate::extract::Mention;
 use crate::ingest::Reject;
+use crate::names::resolve::EntityRow;
 
 fn strings<'a, T: 'a>(rows: &'a [T], value: impl Fn(&'a T) -> Option<&'a str>) -> ArrayRef {
     Arc::new(rows.iter().map(value).collect::<StringArray>())
@@ -90,4 +91,43 @@ pub fn mentions_batch(mentions: &[DocumentMention]) -> RecordBatch {
         Arc::new(StringArray::new_null(mentions.len())),
     ];
     RecordBatch::try_new(mentions_schema(), columns).expect("mentions columns match their schema")
+}
+
+pub fn entities_batch(entities: &[EntityRow]) -> RecordBatch {
+    use arrow::array::{ListBuilder, StringBuilder, StructBuilder};
+    use arrow::datatypes::{DataType, Field};
+    let schema = entities_schema();
+    let DataType::List(item) = schema.field_with_name("variants").expect("variants column").data_type().clone() else {
+        unreachable!("variants is a list")
+    };
+    let DataType::Struct(fields) = item.data_type().clone() else { unreachable!("variants hold structs") };
+    let mut variants =
+        ListBuilder::new(StructBuilder::from_fields(fields, entities.len())).with_field(Arc::new(Field::clone(&item)));
+    for entity in entities {
+        let builder = variants.values();
+        for variant in &entity.variants {
+            builder.field_builder::<StringBuilder>(0).expect("form").append_value(&variant.form);
+            builder.field_builder::<StringBuilder>(1).expect("script").append_value(variant.script);
+            builder.field_builder::<arrow::array::Int64Builder>(2).expect("count").append_value(variant.count);
+            builder.append(true);
+        }
+        variants.append(true);
+    }
+    let dates = |value: fn(&EntityRow) -> Option<i32>| -> ArrayRef {
+        Arc::new(entities.iter().map(value).collect::<Date32Array>())
+    };
+    let columns = vec![
+        strings(entities, |e| Some(e.entity_id.as_str())),
+        strings(entities, |e| Some(e.entity_type.as_str())),
+        strings(entities, |e| Some(e.name.as_str())),
+        strings(entities, |e| e.name_ar.as_deref()),
+        Arc::new(variants.finish()) as ArrayRef,
+        integers(entities, |e| e.n_mentions),
+        integers(entities, |e| e.n_docs),
+        dates(|e| e.first_published),
+        dates(|e| e.last_published),
+        strings(entities, |e| e.anchor.as_deref()),
+        Arc::new(entities.iter().map(|e| Some(e.confidence)).collect::<Float32Array>()),
+    ];
+    RecordBatch::try_new(schema, columns).expect("entities columns match their schema")
 }

@@ -27,6 +27,8 @@ pub struct Manifest {
     pub tables: BTreeMap<String, TableEntry>,
     pub input_bytes: u64,
     pub wall_seconds: f64,
+    /// Wall time of each stage: `extract` (read, documents, mentions, write) and `resolve`.
+    pub stage_seconds: BTreeMap<String, f64>,
     pub input_mb_per_second: f64,
     pub records_per_second: f64,
     /// `ok`, `reject_rate_exceeded` or `nothing_read`.

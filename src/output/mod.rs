@@ -9,10 +9,11 @@ mod manifest;
 mod schema;
 mod table_writer;
 
-pub use batches::{documents_batch, mentions_batch, rejects_batch, DocumentMention};
+pub use batches::{documents_batch, entities_batch, mentions_batch, rejects_batch, DocumentMention};
 pub use manifest::{InputEntry, Manifest, TableEntry};
 pub use schema::{
-    documents_schema, mentions_schema, rejects_schema, DOCUMENTS_DICTIONARY_COLUMNS, MENTIONS_DICTIONARY_COLUMNS,
-    REJECTS_DICTIONARY_COLUMNS,
+    documents_schema, entities_schema, mentions_schema, rejects_schema, DOCUMENTS_DICTIONARY_COLUMNS,
+    ENTITIES_DICTIONARY_COLUMNS, MENTIONS_DICTIONARY_COLUMNS, REJECTS_DICTIONARY_COLUMNS,
 };
+pub use table_writer::read_table;
 pub use table_writer::{publish_tables, StagingArea, TableWriter};

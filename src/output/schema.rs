@@ -91,3 +91,31 @@ pub fn mentions_schema() -> SchemaRef {
 
 /// Low-cardinality string columns of `mentions`, dictionary-encoded in Parquet.
 pub const MENTIONS_DICTIONARY_COLUMNS: &[&str] = &["doc_id", "type", "method", "title"];
+
+/// The `entities` table.
+pub fn entities_schema() -> SchemaRef {
+    static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            let variant = DataType::Struct(
+                vec![utf8("form", false), utf8("script", false), Field::new("count", DataType::Int64, false)].into(),
+            );
+            Arc::new(Schema::new(vec![
+                utf8("entity_id", false),
+                utf8("type", false),
+                utf8("name", false),
+                utf8("name_ar", true),
+                Field::new("variants", DataType::List(Arc::new(Field::new("item", variant, false))), false),
+                int64("n_mentions"),
+                int64("n_docs"),
+                Field::new("first_published", DataType::Date32, true),
+                Field::new("last_published", DataType::Date32, true),
+                utf8("anchor", true),
+                Field::new("confidence", DataType::Float32, false),
+            ]))
+        })
+        .clone()
+}
+
+/// Low-cardinality string columns of `entities`, dictionary-encoded in Parquet.
+pub const ENTITIES_DICTIONARY_COLUMNS: &[&str] = &["type"];

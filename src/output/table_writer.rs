@@ -141,3 +141,29 @@ impl TableWriter {
         Ok((self.rows, self.files))
     }
 }
+
+/// Reads the given columns (all when `columns` is empty) of a table directory's part files, in
+/// file order.
+pub fn read_table(directory: &Path, columns: &[&str]) -> Result<Vec<RecordBatch>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(directory)
+        .with_context(|| format!("cannot list {}", directory.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "parquet"))
+        .collect();
+    files.sort();
+    let mut batches = Vec::new();
+    for path in files {
+        let file = File::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+        let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)?;
+        let builder = if columns.is_empty() {
+            builder
+        } else {
+            let mask = parquet::arrow::ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
+            builder.with_projection(mask)
+        };
+        for batch in builder.build()? {
+            batches.push(batch?);
+        }
+    }
+    Ok(batches)
+}

@@ -1,0 +1,411 @@
+//! One name, taken apart: tokens in match form, particles marked, a readable Latin form, a
+//! folded Latin form for string comparison, and a phonetic skeleton for candidate search.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::text::normalize_for_matching;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameToken {
+    /// The token's match form (normalized, original script).
+    pub form: String,
+    /// Readable Latin spelling (`Soleimani`): the usual spelling of an Arabic unit where the
+    /// shipped romanizer knows it, else a letter-by-letter romanization.
+    pub latin: String,
+    /// Lower-case Latin with transliteration variants folded (`ou`→`u`, `q`→`k`, doubled letters
+    /// single), for string similarity.
+    pub folded: String,
+    /// Consonant skeleton shared by both scripts (`SLMN` for سليماني and Soleimani).
+    pub skeleton: String,
+    /// ال، بن، أبو، al-, bin, abu … : part of the name, not of its identity.
+    pub particle: bool,
+    /// Ends in the nisba (ـي / -i, -y): سليماني vs سليمان.
+    pub nisba: bool,
+    /// Wikidata name items the token is a known form of.
+    pub groups: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameForm {
+    pub original: String,
+    pub arabic_script: bool,
+    pub tokens: Vec<NameToken>,
+    /// Plain ASCII transliteration of the whole name (letter by letter, no folding): the form a
+    /// simple matcher would compare.
+    pub plain: String,
+}
+
+impl NameForm {
+    /// Tokens that carry identity (not particles); all tokens if every one is a particle.
+    pub fn core(&self) -> Vec<&NameToken> {
+        let core: Vec<&NameToken> = self.tokens.iter().filter(|t| !t.particle).collect();
+        if core.is_empty() {
+            self.tokens.iter().collect()
+        } else {
+            core
+        }
+    }
+
+    /// The skeleton key of the whole name: core token skeletons joined by spaces.
+    pub fn key(&self) -> String {
+        self.core().iter().map(|t| t.skeleton.as_str()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+
+    /// The readable Latin form of the whole name.
+    pub fn latin(&self) -> String {
+        self.tokens.iter().map(|t| t.latin.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+const ARABIC_PARTICLES: &[&str] =
+    &["ال", "بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "آل", "الحاج", "حاج", "السيد", "الشيخ"];
+const LATIN_PARTICLES: &[&str] = &[
+    "al", "el", "ul", "ad", "ar", "as", "at", "az", "an", "ash", "bin", "ibn", "ben", "bint", "abu", "abou", "abo",
+    "umm", "haj", "hajj", "haji", "hajji", "sayed", "sayyid", "sheikh", "shaikh", "de", "da", "di", "van", "von",
+    "der", "la", "le", "mr", "dr", "gen", "general", "sardar",
+];
+
+/// Shipped data: the usual Latin spelling of Arabic name units, and the name-variant groups.
+struct NameData {
+    romanizer: HashMap<String, String>,
+    groups: HashMap<String, Vec<u32>>,
+}
+
+fn data() -> &'static NameData {
+    static DATA: OnceLock<NameData> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut romanizer = HashMap::new();
+        for line in include_str!("../../data/names/romanizer.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            if let (Some(arabic), Some(latin)) = (fields.next(), fields.next()) {
+                romanizer.entry(normalize_for_matching(arabic)).or_insert_with(|| latin.to_string());
+            }
+        }
+        let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
+        for (index, line) in
+            include_str!("../../data/names/variant-groups.txt").lines().filter(|l| !l.starts_with('#')).enumerate()
+        {
+            for form in line.split('\t').skip(1) {
+                groups.entry(normalize_for_matching(form)).or_default().push(index as u32);
+            }
+        }
+        NameData { romanizer, groups }
+    })
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// Analyzes a name written in Arabic or Latin script.
+///
+/// ```
+/// use akhbar::names::analyze;
+/// assert_eq!(analyze("قاسم سليماني").key(), analyze("Qassem Suleimani").key());
+/// assert_eq!(analyze("القذافي").key(), analyze("Gadhafi").key());
+/// ```
+pub fn analyze(name: &str) -> NameForm {
+    let normalized = normalize_for_matching(name);
+    let arabic_script = normalized.chars().filter(|c| is_arabic(*c)).count() * 2
+        > normalized.chars().filter(|c| c.is_alphabetic()).count();
+    let mut raw_tokens: Vec<String> = Vec::new();
+    for piece in normalized.split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '_') {
+        let piece: String = piece.chars().filter(|c| c.is_alphanumeric()).collect();
+        if piece.is_empty() {
+            continue;
+        }
+        // An attached Arabic article is a particle of its own: القذافي = ال + قذافي.
+        if let Some(rest) = piece.strip_prefix("ال").filter(|r| r.chars().count() >= 3 && piece != "الله") {
+            raw_tokens.push("ال".to_string());
+            raw_tokens.push(rest.to_string());
+            continue;
+        }
+        raw_tokens.push(piece);
+    }
+    // Compound names with عبد / abd: one token (عبد الله = عبدالله = Abdullah = Abd al-Lah).
+    let mut merged: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < raw_tokens.len() {
+        let token = &raw_tokens[index];
+        let is_abd = matches!(token.as_str(), "عبد" | "abd" | "abdel" | "abdul" | "abdal" | "abdol" | "abdu");
+        if is_abd && index + 1 < raw_tokens.len() {
+            let mut next = index + 1;
+            if matches!(raw_tokens[next].as_str(), "ال" | "al" | "el" | "ul") && next + 1 < raw_tokens.len() {
+                next += 1;
+            }
+            let prefix = if token.starts_with('ع') { "عبدال" } else { "abdal" };
+            merged.push(format!("{prefix}{}", raw_tokens[next]));
+            index = next + 1;
+            continue;
+        }
+        merged.push(token.clone());
+        index += 1;
+    }
+    let plain = normalized
+        .split(' ')
+        .map(|t| {
+            if t.chars().any(is_arabic) {
+                romanize_letters(t)
+            } else {
+                t.chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let tokens = merged.into_iter().map(|form| token(&form)).collect();
+    NameForm { original: name.to_string(), arabic_script, tokens, plain }
+}
+
+fn token(form: &str) -> NameToken {
+    let arabic = form.chars().any(is_arabic);
+    let particle = if arabic { ARABIC_PARTICLES.contains(&form) } else { LATIN_PARTICLES.contains(&form) };
+    let latin = if arabic {
+        let known = match form {
+            "ال" => Some("al".to_string()),
+            "بن" | "ابن" => Some("bin".to_string()),
+            "بنت" => Some("bint".to_string()),
+            "ابو" | "ابي" => Some("Abu".to_string()),
+            "ام" => Some("Umm".to_string()),
+            "آل" => Some("Al".to_string()),
+            _ => None,
+        };
+        known.or_else(|| data().romanizer.get(form).cloned()).unwrap_or_else(|| {
+            let romanized = match form.strip_prefix("عبدال") {
+                Some(rest) => {
+                    let rest =
+                        data().romanizer.get(rest).map(|r| r.to_lowercase()).unwrap_or_else(|| romanize_letters(rest));
+                    format!("Abdul{}", rest.trim_start_matches('\''))
+                }
+                None => romanize_letters(form),
+            };
+            let mut chars = romanized.trim_start_matches('\'').chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+    } else {
+        let mut chars = form.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    };
+    // For Arabic, fold the usual Latin spelling (it has the short vowels the script leaves out).
+    let folded = fold_latin(&latin);
+    let skeleton = if arabic { arabic_skeleton(form) } else { latin_skeleton(form) };
+    let nisba = if arabic {
+        form.ends_with('ي') && form.chars().count() > 3
+    } else {
+        (form.ends_with('i') || form.ends_with('y')) && form.len() > 3
+    };
+    let mut groups = data().groups.get(form).cloned().unwrap_or_default();
+    if !arabic {
+        groups.extend(data().groups.get(&form.to_lowercase()).into_iter().flatten());
+    }
+    NameToken { form: form.to_string(), latin, folded, skeleton, particle, nisba, groups }
+}
+
+/// Letter-by-letter romanization of an Arabic-script token (match form: no hamza seats, ة as ه).
+pub fn romanize_letters(form: &str) -> String {
+    let chars: Vec<char> = form.chars().collect();
+    let mut out = String::new();
+    for (index, &c) in chars.iter().enumerate() {
+        let at_start = index == 0;
+        let piece = match c {
+            'ا' => "a",
+            'ب' => "b",
+            'ت' => "t",
+            'ث' => "th",
+            'ج' => "j",
+            'ح' => "h",
+            'خ' => "kh",
+            'د' => "d",
+            'ذ' => "dh",
+            'ر' => "r",
+            'ز' => "z",
+            'س' => "s",
+            'ش' => "sh",
+            'ص' => "s",
+            'ض' => "d",
+            'ط' => "t",
+            'ظ' => "z",
+            'ع' => "'",
+            'غ' => "gh",
+            'ف' => "f",
+            'ق' => "q",
+            'ك' => "k",
+            'ل' => "l",
+            'م' => "m",
+            'ن' => "n",
+            'ه' => {
+                if index + 1 == chars.len() {
+                    "a"
+                } else {
+                    "h"
+                }
+            }
+            'و' => {
+                if at_start {
+                    "w"
+                } else {
+                    "u"
+                }
+            }
+            'ي' => {
+                if at_start {
+                    "y"
+                } else {
+                    "i"
+                }
+            }
+            'ء' => "'",
+            _ => "",
+        };
+        out.push_str(piece);
+    }
+    out
+}
+
+/// Lower-case Latin with common transliteration variants folded, for string similarity.
+pub fn fold_latin(word: &str) -> String {
+    let lower: String = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let replaced = lower
+        .replace("ou", "u")
+        .replace("oo", "u")
+        .replace("ee", "i")
+        .replace("ph", "f")
+        .replace("dh", "d")
+        .replace("gh", "g")
+        .replace(['q', 'c'], "k")
+        .replace("ey", "ei")
+        .replace("ay", "ai")
+        .replace('o', "u")
+        .replace('e', "i");
+    let mut folded = String::with_capacity(replaced.len());
+    for c in replaced.chars() {
+        if !folded.ends_with(c) {
+            folded.push(c);
+        }
+    }
+    folded
+}
+
+fn push_class(skeleton: &mut String, class: char) {
+    if !skeleton.ends_with(class) {
+        skeleton.push(class);
+    }
+}
+
+/// The consonant skeleton of a Latin-script token.
+pub fn latin_skeleton(word: &str) -> String {
+    let lower: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let mut skeleton = String::new();
+    let mut index = 0;
+    while index < lower.len() {
+        let c = lower[index];
+        let next = lower.get(index + 1).copied();
+        let (class, width) = match (c, next) {
+            ('k', Some('h')) => (Some('X'), 2),
+            ('g', Some('h')) | ('q', _) | ('k', _) | ('g', _) | ('c', Some('k')) => {
+                (Some('K'), if next == Some('h') || (c == 'c' && next == Some('k')) { 2 } else { 1 })
+            }
+            ('s', Some('h')) | ('c', Some('h')) => (Some('S'), 2),
+            ('t', Some('h')) => (Some('T'), 2),
+            ('d', Some('h')) | ('d', _) => (Some('D'), if next == Some('h') { 2 } else { 1 }),
+            ('z', _) => (Some('Z'), 1),
+            ('s', _) | ('c', _) => (Some('S'), 1),
+            ('t', _) => (Some('T'), 1),
+            ('j', _) => (Some('J'), 1),
+            ('b', _) | ('p', _) => (Some('B'), 1),
+            ('f', _) | ('v', _) => (Some('F'), 1),
+            ('m', _) => (Some('M'), 1),
+            ('n', _) => (Some('N'), 1),
+            ('l', _) => (Some('L'), 1),
+            ('r', _) => (Some('R'), 1),
+            ('x', _) => (Some('K'), 1),
+            // h counts inside a word (Ahmad, Mohammed), not at its end (Abdullah, Fatimah).
+            ('h', _) => (if index + 1 == lower.len() { None } else { Some('H') }, 1),
+            _ => (None, 1), // vowels, w, y
+        };
+        if let Some(class) = class {
+            push_class(&mut skeleton, class);
+        }
+        index += width;
+    }
+    skeleton
+}
+
+/// The consonant skeleton of an Arabic-script token in match form.
+pub fn arabic_skeleton(form: &str) -> String {
+    let chars: Vec<char> = form.chars().collect();
+    let mut skeleton = String::new();
+    for (index, &c) in chars.iter().enumerate() {
+        let class = match c {
+            'ق' | 'ك' | 'غ' => Some('K'),
+            'خ' => Some('X'),
+            'ش' | 'س' | 'ص' => Some('S'),
+            'ث' | 'ت' | 'ط' => Some('T'),
+            'ذ' | 'د' | 'ض' => Some('D'),
+            'ز' | 'ظ' => Some('Z'),
+            'ج' => Some('J'),
+            'ب' => Some('B'),
+            'ف' => Some('F'),
+            'م' => Some('M'),
+            'ن' => Some('N'),
+            'ل' => Some('L'),
+            'ر' => Some('R'),
+            'ح' => Some('H'),
+            'ه' => (index + 1 != chars.len()).then_some('H'),
+            _ => None, // ا و ي ى ع ء: vowels and weak letters
+        };
+        if let Some(class) = class {
+            push_class(&mut skeleton, class);
+        }
+    }
+    skeleton
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> String {
+        analyze(name).key()
+    }
+
+    #[test]
+    fn soleimani_spellings_share_a_key_across_scripts() {
+        let expected = key("قاسم سليماني");
+        for spelling in [
+            "Qasem Soleimani",
+            "Qassem Suleimani",
+            "Ghasem Soleymani",
+            "Kasim Sulaymani",
+            "Qasim Solaimani",
+            "قاسم سلماني",
+        ] {
+            assert_eq!(key(spelling), expected, "{spelling}");
+        }
+    }
+
+    #[test]
+    fn particles_and_compounds_are_handled() {
+        assert_eq!(key("القذافي"), key("Gaddafi"));
+        assert_eq!(key("Kadhafi"), key("al-Gaddafi"));
+        assert_eq!(key("عبد الله"), key("Abdullah"));
+        assert_eq!(key("Abd al-Lah"), key("عبدالله"));
+        assert_eq!(key("Morsi"), key("مرسي"));
+        assert_eq!(key("al-Qaeda"), key("القاعدة"));
+        assert_eq!(key("بوتين"), key("Putin"));
+        assert!(analyze("بن لادن").tokens[0].particle);
+    }
+
+    #[test]
+    fn nisba_is_seen() {
+        assert!(analyze("سليماني").tokens[0].nisba);
+        assert!(!analyze("سليمان").tokens[0].nisba);
+        assert!(analyze("Soleimani").tokens[0].nisba);
+        assert!(!analyze("Suleiman").tokens[0].nisba);
+    }
+
+    #[test]
+    fn romanization_uses_the_usual_spelling() {
+        assert_eq!(analyze("سليماني").latin(), "Soleimani");
+    }
+}

@@ -1,0 +1,279 @@
+//! Fitting and measuring the name matcher on the lists in ../shared/data/names: the UN list
+//! (primary names, original-script names, good-quality aliases), the OFAC SDN list (names and
+//! a.k.a.s) and ANETAC (Arabic names with their English spellings). Names of the same record are
+//! the same person; records are split by a hash of their id, a fifth held out for evaluation.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::analyze::{analyze, NameForm};
+use super::cluster::{candidate_pairs, cluster_average_link, cluster_with};
+use super::score::{jaro_winkler, pair_features, NameScorer};
+
+/// One list record: its id and every name it is known by.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub id: String,
+    pub names: Vec<String>,
+    /// The name in Arabic script, when the list gives one.
+    pub arabic: Option<String>,
+}
+
+impl Record {
+    /// One record in five is held out, chosen by a hash of its id.
+    pub fn held_out(&self) -> bool {
+        xxh3_64(self.id.as_bytes()) % 5 == 0
+    }
+}
+
+fn arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Reads the UN list (`ref`, `name`, `original_script`, `aliases` with `quality`).
+pub fn read_un(path: &Path) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    for line in std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?.lines() {
+        let value: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("bad line in {}", path.display()))?;
+        let mut names = vec![value["name"].as_str().unwrap_or("").to_string()];
+        for alias in value["aliases"].as_array().into_iter().flatten() {
+            if alias["quality"].as_str() == Some("Good") {
+                names.push(alias["name"].as_str().unwrap_or("").to_string());
+            }
+        }
+        let original = value["original_script"].as_str().unwrap_or("").to_string();
+        let arabic_name = arabic(&original).then(|| original.clone());
+        if !original.is_empty() {
+            names.push(original);
+        }
+        names.retain(|n| !n.trim().is_empty());
+        records.push(Record { id: format!("un:{}", value["ref"].as_str().unwrap_or("")), names, arabic: arabic_name });
+    }
+    Ok(records)
+}
+
+/// Reads the OFAC list; only individuals (`LAST, First` names turned into `First Last`).
+pub fn read_ofac_individuals(path: &Path) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    for line in std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?.lines() {
+        let value: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("bad line in {}", path.display()))?;
+        if value["type"].as_str() != Some("individual") {
+            continue;
+        }
+        let flip = |name: &str| match name.split_once(',') {
+            Some((last, first)) => format!("{} {}", first.trim(), last.trim()),
+            None => name.to_string(),
+        };
+        let mut names = vec![flip(value["name"].as_str().unwrap_or(""))];
+        for alias in value["aliases"].as_array().into_iter().flatten() {
+            names.push(flip(alias["name"].as_str().unwrap_or("")));
+        }
+        names.retain(|n| !n.trim().is_empty());
+        records.push(Record { id: format!("ofac:{}", value["ent_num"].as_str().unwrap_or("")), names, arabic: None });
+    }
+    Ok(records)
+}
+
+/// Reads ANETAC pairs as records: an Arabic name and its English spellings.
+pub fn read_anetac(path: &Path) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    for (index, line) in
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?.lines().enumerate()
+    {
+        let value: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("bad line in {}", path.display()))?;
+        let ar = value["ar"].as_str().unwrap_or("").to_string();
+        let mut names = vec![ar.clone()];
+        names.extend(value["en"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)));
+        records.push(Record { id: format!("anetac:{index}"), names, arabic: Some(ar) });
+    }
+    Ok(records)
+}
+
+/// Labelled pairs for fitting: all pairs within a record (up to 30 per record) are matches; pairs
+/// of different records that share a token skeleton (what blocking would compare) are not.
+pub fn training_pairs(records: &[&Record]) -> Vec<([f64; 13], bool)> {
+    let mut names: Vec<NameForm> = Vec::new();
+    let mut owner: Vec<usize> = Vec::new();
+    let mut pairs = Vec::new();
+    for (record_index, record) in records.iter().enumerate() {
+        let start = names.len();
+        for name in &record.names {
+            names.push(analyze(name));
+            owner.push(record_index);
+        }
+        let mut count = 0;
+        'record: for a in start..names.len() {
+            for b in a + 1..names.len() {
+                pairs.push((pair_features(&names[a], &names[b]), true));
+                count += 1;
+                if count >= 30 {
+                    break 'record;
+                }
+            }
+        }
+    }
+    let positives = pairs.len();
+    let mut negatives = 0;
+    for (a, b) in candidate_pairs(&names) {
+        if owner[a] != owner[b] && xxh3_64(&[a.to_le_bytes(), b.to_le_bytes()].concat()) % 4 == 0 {
+            pairs.push((pair_features(&names[a], &names[b]), false));
+            negatives += 1;
+            if negatives >= positives * 3 {
+                break;
+            }
+        }
+    }
+    pairs
+}
+
+/// Pairwise and B-cubed scores of a clustering against the truth.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClusterScores {
+    pub pair_precision: f64,
+    pub pair_recall: f64,
+    pub pair_f1: f64,
+    pub bcubed_f1: f64,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+pub fn score_clustering(predicted: &[usize], truth: &[usize]) -> ClusterScores {
+    let count_pairs = |labels: &[usize]| -> HashMap<usize, usize> {
+        let mut sizes = HashMap::new();
+        for &l in labels {
+            *sizes.entry(l).or_insert(0) += 1;
+        }
+        sizes
+    };
+    let mut joint: HashMap<(usize, usize), usize> = HashMap::new();
+    for (&p, &t) in predicted.iter().zip(truth) {
+        *joint.entry((p, t)).or_insert(0) += 1;
+    }
+    let (predicted_sizes, truth_sizes) = (count_pairs(predicted), count_pairs(truth));
+    let choose2 = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
+    let together: f64 = joint.values().map(|&n| choose2(n)).sum();
+    let predicted_pairs: f64 = predicted_sizes.values().map(|&n| choose2(n)).sum();
+    let truth_pairs: f64 = truth_sizes.values().map(|&n| choose2(n)).sum();
+    let pair_precision = if predicted_pairs == 0.0 { 1.0 } else { together / predicted_pairs };
+    let pair_recall = if truth_pairs == 0.0 { 1.0 } else { together / truth_pairs };
+    let n = predicted.len().max(1) as f64;
+    let mut precision = 0.0;
+    let mut recall = 0.0;
+    for (&(p, t), &both) in &joint {
+        precision += both as f64 * both as f64 / predicted_sizes[&p] as f64;
+        recall += both as f64 * both as f64 / truth_sizes[&t] as f64;
+    }
+    ClusterScores {
+        pair_precision,
+        pair_recall,
+        pair_f1: f1(pair_precision, pair_recall),
+        bcubed_f1: f1(precision / n, recall / n),
+    }
+}
+
+/// The baseline the task names: Jaro-Winkler on a plain ASCII transliteration.
+pub fn baseline_form(name: &str) -> String {
+    analyze(name).plain
+}
+
+/// Clusters the names of `records` with the scorer and with the baseline (at `baseline_threshold`).
+pub fn evaluate_clustering(
+    records: &[&Record],
+    scorer: &NameScorer,
+    baseline_threshold: f64,
+) -> (ClusterScores, ClusterScores, usize) {
+    let mut names = Vec::new();
+    let mut truth = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        for name in &record.names {
+            names.push(analyze(name));
+            truth.push(index);
+        }
+    }
+    let ours = cluster_average_link(&names, |a, b| scorer.probability(&names[a], &names[b]), scorer.threshold);
+    let plain: Vec<String> = names.iter().map(|n| baseline_form(&n.original)).collect();
+    let baseline = cluster_with(&names, |a, b| jaro_winkler(&plain[a], &plain[b]) >= baseline_threshold);
+    (score_clustering(&ours, &truth), score_clustering(&baseline, &truth), names.len())
+}
+
+/// The scorer threshold with the best B-cubed F1 on the given (training) records.
+pub fn tune_threshold(records: &[&Record], scorer: &NameScorer) -> f64 {
+    let mut names = Vec::new();
+    let mut truth = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        for name in &record.names {
+            names.push(analyze(name));
+            truth.push(index);
+        }
+    }
+    // Score every candidate pair once; each threshold only re-clusters.
+    let scores: HashMap<(usize, usize), f64> =
+        candidate_pairs(&names).into_iter().map(|(a, b)| ((a, b), scorer.probability(&names[a], &names[b]))).collect();
+    let lookup = |a: usize, b: usize| scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+    let mut best = (0.0, 0.5);
+    for step in 0..14 {
+        let threshold = 0.30 + 0.05 * step as f64;
+        let clusters = cluster_average_link(&names, lookup, threshold);
+        let bcubed = score_clustering(&clusters, &truth).bcubed_f1;
+        if bcubed > best.0 {
+            best = (bcubed, threshold);
+        }
+    }
+    best.1
+}
+
+/// The baseline threshold with the best B-cubed F1 on the given (training) records.
+pub fn tune_baseline(records: &[&Record]) -> f64 {
+    let mut best = (0.0, 0.9);
+    for step in 0..10 {
+        let threshold = 0.80 + 0.02 * step as f64;
+        let (_, baseline, _) = evaluate_clustering(records, NameScorer::bundled(), threshold);
+        if baseline.bcubed_f1 > best.0 {
+            best = (baseline.bcubed_f1, threshold);
+        }
+    }
+    best.1
+}
+
+/// Recall@1 of cross-script look-up: each record's Arabic-script name is looked up among the
+/// Latin-script names of all `records`; a hit when the best-scoring name is the record's own.
+pub fn recall_at_1(records: &[&Record], scorer: &NameScorer) -> (f64, f64, usize) {
+    let mut candidates: Vec<(usize, NameForm, String)> = Vec::new();
+    for (index, record) in records.iter().enumerate() {
+        for name in record.names.iter().filter(|n| !arabic(n)) {
+            candidates.push((index, analyze(name), baseline_form(name)));
+        }
+    }
+    let (mut ours, mut baseline, mut queries) = (0usize, 0usize, 0usize);
+    for (index, record) in records.iter().enumerate() {
+        let Some(query) = &record.arabic else { continue };
+        queries += 1;
+        let form = analyze(query);
+        let plain = baseline_form(query);
+        let ranked = |candidate: &(usize, NameForm, String)| {
+            (scorer.logit(&form, &candidate.1), jaro_winkler(&plain, &candidate.2))
+        };
+        let best_ours = candidates.iter().max_by(|a, b| {
+            let (x, y) = (ranked(a), ranked(b));
+            x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1))
+        });
+        let best_plain =
+            candidates.iter().max_by(|a, b| jaro_winkler(&plain, &a.2).total_cmp(&jaro_winkler(&plain, &b.2)));
+        ours += usize::from(best_ours.is_some_and(|c| c.0 == index));
+        baseline += usize::from(best_plain.is_some_and(|c| c.0 == index));
+    }
+    let rate = |hits: usize| if queries == 0 { 0.0 } else { hits as f64 / queries as f64 };
+    (rate(ours), rate(baseline), queries)
+}

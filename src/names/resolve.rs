@@ -1,0 +1,494 @@
+//! Resolution: which mentions name the same real person, place or group, across the whole run.
+//!
+//! 1. Every mention's match form gets a resolution key: the phonetic skeletons of its core
+//!    tokens, with the nisba ending marked (`KSM SLMNi` for قاسم سليماني, Qasem Soleimani and the
+//!    typo قاسم سلماني alike; `SLMN` for Sulayman, which must stay apart).
+//! 2. Within one document, a person's short, partial or misspelled form takes the key of a full
+//!    name in the same document when exactly one full name fits (سليمان and سليماني → قاسم
+//!    سليماني; "Putin" after "Vladimir Putin").
+//! 3. Across documents, mentions of one type with one key are one entity; the counts, dates and
+//!    spellings of each entity are aggregated with polars.
+//! 4. An entity whose key and type match a record of the shipped UN/OFAC lists (data/names/
+//!    anchors.tsv) on a name of two or more tokens is anchored to it (`un:IRi.039`), and that
+//!    record's id is its `entity_id`; otherwise the id is a hash of type and key.
+//!
+//! Pure: mentions in, entity ids and entity rows out. Reading and writing Parquet is the
+//! pipeline's job.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use anyhow::Result;
+use polars::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::analyze::{analyze, NameForm};
+use super::score::NameScorer;
+
+/// What resolution needs of one mention.
+#[derive(Debug, Clone)]
+pub struct MentionKeyRow {
+    pub doc_id: String,
+    pub entity_type: String,
+    /// The mention's match form.
+    pub match_text: String,
+    /// The mention as written.
+    pub text: String,
+    /// Publication date of its document, days since 1970-01-01.
+    pub published: Option<i32>,
+}
+
+/// One spelling of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub form: String,
+    pub script: &'static str,
+    pub count: i64,
+}
+
+/// One row of the `entities` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    pub entity_id: String,
+    pub entity_type: String,
+    pub name: String,
+    pub name_ar: Option<String>,
+    pub variants: Vec<Variant>,
+    pub n_mentions: i64,
+    pub n_docs: i64,
+    pub first_published: Option<i32>,
+    pub last_published: Option<i32>,
+    pub anchor: Option<String>,
+    pub confidence: f32,
+}
+
+/// The key a name is resolved by: core-token skeletons, nisba marked with `i`.
+pub fn resolution_key(form: &NameForm) -> String {
+    let key: Vec<String> = form
+        .core()
+        .iter()
+        .filter(|t| !t.skeleton.is_empty())
+        .map(|t| if t.nisba { format!("{}i", t.skeleton) } else { t.skeleton.clone() })
+        .collect();
+    if key.is_empty() {
+        form.original.clone()
+    } else {
+        key.join(" ")
+    }
+}
+
+fn is_arabic(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+}
+
+/// A record of the shipped lists that entities can be anchored to.
+struct Anchor {
+    id: String,
+    primary_name: String,
+}
+
+/// (type, resolution key) → the records with a name of that key, UN records first.
+fn anchors() -> &'static HashMap<(String, String), Vec<Anchor>> {
+    static ANCHORS: OnceLock<HashMap<(String, String), Vec<Anchor>>> = OnceLock::new();
+    ANCHORS.get_or_init(|| {
+        let mut index: HashMap<(String, String), Vec<Anchor>> = HashMap::new();
+        for line in include_str!("../../data/names/anchors.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(id), Some(kind)) = (fields.next(), fields.next()) else { continue };
+            let names: Vec<&str> = fields.collect();
+            let Some(primary) = names.first() else { continue };
+            // Only the names an anchor may be matched on (see best_anchor) index it.
+            for name in names.iter().take(if id.starts_with("un:") { 2 } else { 1 }) {
+                let form = analyze(name);
+                if form.core().len() < 2 {
+                    continue;
+                }
+                let list = index.entry((kind.to_string(), resolution_key(&form))).or_default();
+                if !list.iter().any(|a| a.id == id) {
+                    list.push(Anchor { id: id.to_string(), primary_name: title_case(primary) });
+                }
+            }
+        }
+        for list in index.values_mut() {
+            list.sort_by_key(|a| (!a.id.starts_with("un:"), a.id.clone()));
+        }
+        index
+    })
+}
+
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let mut chars = lower.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// Resolves mentions (in document order) into entities. Returns each mention's entity id and
+/// the entity rows, sorted by id.
+pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow>)> {
+    // Analyze each distinct form once.
+    let mut forms: HashMap<&str, NameForm> = HashMap::new();
+    for mention in mentions {
+        forms.entry(mention.match_text.as_str()).or_insert_with(|| analyze(&mention.match_text));
+    }
+    let keys: Vec<String> = mentions.iter().map(|m| resolution_key(&forms[m.match_text.as_str()])).collect();
+    // Each mention stands for its own form, or for the full name it links to in its document.
+    let stands_for = link_within_documents(mentions, &forms, &keys);
+    let representative = split_blocks_by_scorer(mentions, &stands_for, &keys, &forms);
+
+    // Aggregate per entity with polars.
+    let entity_keys: Vec<String> = (0..mentions.len())
+        .map(|i| format!("{}\u{1f}{}\u{1f}{}", mentions[i].entity_type, keys[stands_for[i]], representative[i]))
+        .collect();
+    let frame = DataFrame::new(
+        mentions.len(),
+        vec![
+            Column::new("entity".into(), &entity_keys),
+            Column::new("doc_id".into(), mentions.iter().map(|m| m.doc_id.as_str()).collect::<Vec<_>>()),
+            Column::new("published".into(), mentions.iter().map(|m| m.published).collect::<Vec<_>>()),
+            Column::new("form".into(), mentions.iter().map(|m| m.text.as_str()).collect::<Vec<_>>()),
+        ],
+    )?;
+    let totals = frame
+        .clone()
+        .lazy()
+        .group_by([col("entity")])
+        .agg([
+            len().alias("n_mentions"),
+            col("doc_id").n_unique().alias("n_docs"),
+            col("published").min().alias("first_published"),
+            col("published").max().alias("last_published"),
+        ])
+        .sort(["entity"], SortMultipleOptions::default())
+        .collect()?;
+    let spellings = frame
+        .lazy()
+        .group_by([col("entity"), col("form")])
+        .agg([len().alias("count")])
+        .sort_by_exprs(
+            [col("entity"), col("count"), col("form")],
+            SortMultipleOptions::default().with_order_descending_multi([false, true, false]),
+        )
+        .collect()?;
+
+    let mut variants: HashMap<String, Vec<Variant>> = HashMap::new();
+    let (entity_column, form_column, count_column) =
+        (spellings.column("entity")?.str()?, spellings.column("form")?.str()?, spellings.column("count")?.u32()?);
+    for index in 0..spellings.height() {
+        let (Some(entity), Some(form)) = (entity_column.get(index), form_column.get(index)) else { continue };
+        let script = if is_arabic(form) { "arabic" } else { "latin" };
+        variants.entry(entity.to_string()).or_default().push(Variant {
+            form: form.to_string(),
+            script,
+            count: i64::from(count_column.get(index).unwrap_or(0)),
+        });
+    }
+
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut rows = Vec::with_capacity(totals.height());
+    let entity = totals.column("entity")?.str()?;
+    let n_mentions = totals.column("n_mentions")?.u32()?;
+    let n_docs = totals.column("n_docs")?.u32()?;
+    let first = totals.column("first_published")?.i32()?;
+    let last = totals.column("last_published")?.i32()?;
+    for index in 0..totals.height() {
+        let Some(entity_key) = entity.get(index) else { continue };
+        let mut parts = entity_key.split('\u{1f}');
+        let (entity_type, key, representative) =
+            (parts.next().unwrap_or("MISC"), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let entity_variants = variants.remove(entity_key).unwrap_or_default();
+        let multi_token = key.contains(' ');
+        let anchor = if multi_token { best_anchor(entity_type, key, representative) } else { None };
+        let entity_id = match anchor {
+            Some(anchor) => anchor.id.clone(),
+            None => format!("akh:{:016x}", xxh3_64(entity_key.as_bytes())),
+        };
+        let name_ar = entity_variants.iter().find(|v| v.script == "arabic").map(|v| v.form.clone());
+        let name = match anchor {
+            Some(anchor) => anchor.primary_name.clone(),
+            None => match entity_variants.iter().find(|v| v.script == "latin") {
+                Some(latin) => latin.form.clone(),
+                None => entity_variants.first().map(|v| analyze(&v.form).latin()).unwrap_or_default(),
+            },
+        };
+        let confidence = match (anchor.is_some(), multi_token) {
+            (true, _) => 0.9,
+            (false, true) => 0.7,
+            (false, false) => 0.5,
+        };
+        ids.insert(entity_key.to_string(), entity_id.clone());
+        rows.push(EntityRow {
+            entity_id,
+            entity_type: entity_type.to_string(),
+            name,
+            name_ar,
+            variants: entity_variants,
+            n_mentions: i64::from(n_mentions.get(index).unwrap_or(0)),
+            n_docs: i64::from(n_docs.get(index).unwrap_or(0)),
+            first_published: first.get(index),
+            last_published: last.get(index),
+            anchor: anchor.map(|a| a.id.clone()),
+            confidence,
+        });
+    }
+    merge_rows_with_the_same_id(&mut rows);
+    let mention_ids = entity_keys.iter().map(|k| ids[k].clone()).collect();
+    Ok((mention_ids, rows))
+}
+
+/// The list record an entity is anchored to: among the records with a name of the same key and
+/// type, the one whose name the matcher scores highest against the entity's representative
+/// name, if the matcher judges them the same with every token spelled alike (Bashar al-Assad is
+/// not his sister Bushra, though their skeletons agree).
+fn best_anchor(entity_type: &str, key: &str, representative: &str) -> Option<&'static Anchor> {
+    let candidates = anchors().get(&(entity_type.to_string(), key.to_string()))?;
+    // A name made only of tokens common on the lists (Muhammad Husayn, Muhammad bin Saud) names
+    // too many people to stand for one record.
+    if key.split(' ').all(|token| common_tokens().contains(token)) {
+        return None;
+    }
+    let scorer = NameScorer::bundled();
+    let weakest_index = super::score::FEATURES.iter().position(|f| *f == "weakest_token_alignment")?;
+    // The entity's representative full name (its most frequent one) is what must match.
+    let spellings = [analyze(representative)];
+    let mut passing: Vec<(&Anchor, f64)> = Vec::new();
+    for anchor in candidates {
+        let mut best = f64::NEG_INFINITY;
+        for spelling in &spellings {
+            // Only the record's own name (and, on the UN list, its original-script spelling):
+            // a.k.a.s such as "Muhammad Husayn" are shared by too many people to anchor on.
+            for name in anchor_names(&anchor.id).iter().take(if anchor.id.starts_with("un:") { 2 } else { 1 }) {
+                // Every name token must be spelled alike, not only sound alike: Bashar is not
+                // Bushra, Saud is not Saeed.
+                let weakest = super::score::pair_features(spelling, name)[weakest_index];
+                let logit = scorer.logit(spelling, name);
+                if weakest >= 0.9 && 1.0 / (1.0 + (-logit).exp()) >= scorer.threshold.max(0.9) {
+                    best = best.max(logit);
+                }
+            }
+        }
+        if best.is_finite() {
+            passing.push((anchor, best));
+        }
+    }
+    // The UN list first (it names the person the Security Council means), then OFAC.
+    let best_of = |prefix: &str| {
+        passing.iter().filter(|(a, _)| a.id.starts_with(prefix)).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(a, _)| *a)
+    };
+    best_of("un:").or_else(|| best_of("ofac:"))
+}
+
+/// Token keys found in the names of five or more list records.
+fn common_tokens() -> &'static std::collections::HashSet<String> {
+    static COMMON: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    COMMON.get_or_init(|| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for line in include_str!("../../data/names/anchors.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let Some(primary) = line.split('\t').nth(2) else { continue };
+            let mut seen: Vec<String> = resolution_key(&analyze(primary)).split(' ').map(str::to_string).collect();
+            seen.dedup();
+            for token in seen {
+                *counts.entry(token).or_default() += 1;
+            }
+        }
+        counts.into_iter().filter(|(_, n)| *n >= 5).map(|(token, _)| token).collect()
+    })
+}
+
+/// Every name of a list record, analyzed.
+fn anchor_names(id: &str) -> &'static [NameForm] {
+    static NAMES: OnceLock<HashMap<String, Vec<NameForm>>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: HashMap<String, Vec<NameForm>> = HashMap::new();
+        for line in include_str!("../../data/names/anchors.tsv").lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(anchor), Some(_)) = (fields.next(), fields.next()) else { continue };
+            names.insert(anchor.to_string(), fields.map(analyze).collect());
+        }
+        names
+    });
+    names.get(id).map_or(&[], Vec::as_slice)
+}
+
+/// Two keys can anchor to one record (its aliases differ in skeleton): one entity per id.
+fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
+    let mut merged: BTreeMap<String, EntityRow> = BTreeMap::new();
+    for row in rows.drain(..) {
+        match merged.get_mut(&row.entity_id) {
+            None => {
+                merged.insert(row.entity_id.clone(), row);
+            }
+            Some(existing) => {
+                existing.n_mentions += row.n_mentions;
+                existing.n_docs += row.n_docs; // an upper bound when both keys share documents
+                existing.first_published = [existing.first_published, row.first_published].into_iter().flatten().min();
+                existing.last_published = [existing.last_published, row.last_published].into_iter().flatten().max();
+                for variant in row.variants {
+                    match existing.variants.iter_mut().find(|v| v.form == variant.form) {
+                        Some(v) => v.count += variant.count,
+                        None => existing.variants.push(variant),
+                    }
+                }
+                existing.variants.sort_by(|a, b| b.count.cmp(&a.count).then(a.form.cmp(&b.form)));
+                if existing.name_ar.is_none() {
+                    existing.name_ar = row.name_ar;
+                }
+            }
+        }
+    }
+    rows.extend(merged.into_values());
+}
+
+/// Within each document, a person mention of one core token (or of fewer tokens than a full
+/// name) stands for the document's only full name that contains its skeletons; with none or
+/// several candidates it stands for itself. Returns, for each mention, the mention it stands for.
+fn link_within_documents(mentions: &[MentionKeyRow], forms: &HashMap<&str, NameForm>, keys: &[String]) -> Vec<usize> {
+    let mut stands_for: Vec<usize> = (0..mentions.len()).collect();
+    let skeletons = |index: usize| -> Vec<String> {
+        forms[mentions[index].match_text.as_str()].core().iter().map(|t| t.skeleton.clone()).collect()
+    };
+    let mut start = 0;
+    while start < mentions.len() {
+        let mut end = start + 1;
+        while end < mentions.len() && mentions[end].doc_id == mentions[start].doc_id {
+            end += 1;
+        }
+        let mut full_names: Vec<(usize, Vec<String>)> = Vec::new();
+        for index in (start..end).filter(|&i| mentions[i].entity_type == "PER") {
+            let core = skeletons(index);
+            if core.len() >= 2 && !full_names.iter().any(|(i, _)| keys[*i] == keys[index]) {
+                full_names.push((index, core));
+            }
+        }
+        for index in (start..end).filter(|&i| mentions[i].entity_type == "PER") {
+            let core = skeletons(index);
+            if core.is_empty() {
+                continue;
+            }
+            let fits: Vec<&(usize, Vec<String>)> = full_names
+                .iter()
+                .filter(|(_, full)| full.len() > core.len() && core.iter().all(|s| full.contains(s)))
+                .collect();
+            if let [(anchor, _)] = fits.as_slice() {
+                stands_for[index] = *anchor;
+            }
+        }
+        start = end;
+    }
+    stands_for
+}
+
+/// Mentions of one type and key are candidates, not yet one entity (`SD` is the skeleton of
+/// both Asad and Saeed): within each block, the distinct forms are clustered by the scorer
+/// (average link), and each mention gets its cluster's representative form (the most frequent).
+fn split_blocks_by_scorer(
+    mentions: &[MentionKeyRow],
+    stands_for: &[usize],
+    keys: &[String],
+    forms: &HashMap<&str, NameForm>,
+) -> Vec<String> {
+    let scorer = NameScorer::bundled();
+    let mut blocks: BTreeMap<(String, String), BTreeMap<String, usize>> = BTreeMap::new();
+    for index in 0..mentions.len() {
+        let target = stands_for[index];
+        let block = (mentions[index].entity_type.clone(), keys[target].clone());
+        *blocks.entry(block).or_default().entry(mentions[target].match_text.clone()).or_default() += 1;
+    }
+    let mut representative_of: HashMap<(String, String, String), String> = HashMap::new();
+    for ((entity_type, key), counts) in blocks {
+        let mut distinct: Vec<(String, usize)> = counts.into_iter().collect();
+        distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if distinct.len() == 1 {
+            let (form, _) = &distinct[0];
+            representative_of.insert((entity_type, key, form.clone()), form.clone());
+            continue;
+        }
+        let names: Vec<NameForm> = distinct.iter().map(|(form, _)| forms[form.as_str()].clone()).collect();
+        let clusters = super::cluster::cluster_average_link(
+            &names,
+            |a, b| scorer.probability(&names[a], &names[b]),
+            scorer.threshold,
+        );
+        // Clusters are numbered by their first member, the most frequent form.
+        for (index, (form, _)) in distinct.iter().enumerate() {
+            representative_of
+                .insert((entity_type.clone(), key.clone(), form.clone()), distinct[clusters[index]].0.clone());
+        }
+    }
+    (0..mentions.len())
+        .map(|index| {
+            let target = stands_for[index];
+            let lookup =
+                (mentions[index].entity_type.clone(), keys[target].clone(), mentions[target].match_text.clone());
+            representative_of[&lookup].clone()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(doc: &str, kind: &str, text: &str) -> MentionKeyRow {
+        MentionKeyRow {
+            doc_id: doc.into(),
+            entity_type: kind.into(),
+            match_text: crate::text::normalize_for_matching(text),
+            text: text.into(),
+            published: Some(16906),
+        }
+    }
+
+    #[test]
+    fn soleimani_spellings_resolve_to_one_entity() {
+        let mentions = vec![
+            mention("seed", "PER", "قاسم سليماني"),
+            mention("seed", "PER", "سليماني"),
+            mention("seed", "PER", "قاسم سلماني"),
+            mention("seed", "PER", "سليمان"),
+            mention("other", "PER", "Qasem Soleimani"),
+            mention("other", "PER", "Qassem Suleimani"),
+            mention("third", "PER", "Ghasem Soleymani"),
+        ];
+        let (ids, rows) = resolve(&mentions).unwrap();
+        assert!(ids.iter().all(|id| id == "un:IRi.039"), "{ids:?}");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].anchor.as_deref(), Some("un:IRi.039"));
+        assert_eq!(rows[0].n_docs, 3);
+        let forms: Vec<&str> = rows[0].variants.iter().map(|v| v.form.as_str()).collect();
+        for form in ["سليماني", "قاسم سلماني", "سليمان", "Qassem Suleimani"] {
+            assert!(forms.contains(&form), "{forms:?}");
+        }
+    }
+
+    #[test]
+    fn lookalikes_stay_apart() {
+        let mentions = vec![
+            mention("a", "PER", "قاسم سليماني"),
+            mention("b", "PER", "محمود سلماني"),
+            mention("c", "LOC", "السليمانية"),
+            mention("d", "PER", "سليمان"),
+            mention("e", "PER", "القذافي"),
+            mention("f", "PER", "قذاف الدم"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        for i in 0..ids.len() {
+            for j in i + 1..ids.len() {
+                assert_ne!(ids[i], ids[j], "{} / {}", mentions[i].text, mentions[j].text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_surname_links_to_the_full_name_in_its_own_article_only() {
+        let mentions =
+            vec![mention("a", "PER", "Vladimir Putin"), mention("a", "PER", "Putin"), mention("b", "PER", "Putin")];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_eq!(ids[0], ids[1]);
+        assert_ne!(ids[0], ids[2], "alone in another article, a surname is its own entity");
+    }
+}

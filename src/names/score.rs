@@ -1,0 +1,219 @@
+//! The scored comparison of two names: a handful of features of the pair, combined by a
+//! logistic model whose weights are fitted on sanctions-list aliases (`akhbar train names`) and
+//! shipped in data/models/names.json. The skeleton key finds candidates; this decides.
+
+use std::collections::HashSet;
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use super::analyze::{NameForm, NameToken};
+
+/// Names of the features, in the order of [`pair_features`].
+pub const FEATURES: [&str; 13] = [
+    "bias",
+    "key_equal",
+    "jaro_winkler_skeleton",
+    "jaro_winkler_plain",
+    "weakest_token_alignment",
+    "jaro_winkler_full",
+    "token_alignment",
+    "skeleton_token_overlap",
+    "last_skeleton_equal",
+    "first_skeleton_equal",
+    "shared_variant_group",
+    "nisba_mismatch",
+    "token_count_difference",
+];
+
+/// Jaro-Winkler similarity of two strings (0..1).
+pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() || b.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let window = (a.len().max(b.len()) / 2).saturating_sub(1);
+    let mut a_matched = vec![false; a.len()];
+    let mut b_matched = vec![false; b.len()];
+    let mut matches = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        let low = i.saturating_sub(window);
+        let high = (i + window + 1).min(b.len());
+        for j in low..high {
+            if !b_matched[j] && b[j] == ca {
+                a_matched[i] = true;
+                b_matched[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let a_seq: Vec<char> = a.iter().zip(&a_matched).filter(|(_, m)| **m).map(|(c, _)| *c).collect();
+    let b_seq: Vec<char> = b.iter().zip(&b_matched).filter(|(_, m)| **m).map(|(c, _)| *c).collect();
+    let transpositions = a_seq.iter().zip(&b_seq).filter(|(x, y)| x != y).count() / 2;
+    let m = matches as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;
+    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
+fn best_alignment<'a>(token: &NameToken, others: &[&'a NameToken]) -> Option<(&'a NameToken, f64)> {
+    others.iter().map(|o| (*o, jaro_winkler(&token.folded, &o.folded))).max_by(|x, y| x.1.total_cmp(&y.1))
+}
+
+/// The features of a pair of names, in the order of [`FEATURES`].
+pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 13] {
+    let (core_a, core_b) = (a.core(), b.core());
+    let (short, long) = if core_a.len() <= core_b.len() { (&core_a, &core_b) } else { (&core_b, &core_a) };
+    let joined = |tokens: &[&NameToken]| tokens.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
+    let full = jaro_winkler(&joined(&core_a), &joined(&core_b));
+    let mut alignment = 0.0;
+    let mut weakest: f64 = 1.0;
+    let mut skeleton_hits = 0.0;
+    let mut group_hits = 0.0;
+    let mut nisba_mismatch: f64 = 0.0;
+    let long_skeletons: HashSet<&str> = long.iter().map(|t| t.skeleton.as_str()).collect();
+    for token in short.iter() {
+        if let Some((other, similarity)) = best_alignment(token, long) {
+            alignment += similarity;
+            weakest = weakest.min(similarity);
+            if token.skeleton == other.skeleton && token.nisba != other.nisba {
+                nisba_mismatch = 1.0;
+            }
+        }
+        if long_skeletons.contains(token.skeleton.as_str()) {
+            skeleton_hits += 1.0;
+        }
+        if !token.groups.is_empty() && long.iter().any(|o| o.groups.iter().any(|g| token.groups.contains(g))) {
+            group_hits += 1.0;
+        }
+    }
+    let n = short.len().max(1) as f64;
+    let last_equal = match (core_a.last(), core_b.last()) {
+        (Some(x), Some(y)) => f64::from(u8::from(x.skeleton == y.skeleton)),
+        _ => 0.0,
+    };
+    let first_equal = match (core_a.first(), core_b.first()) {
+        (Some(x), Some(y)) => f64::from(u8::from(x.skeleton == y.skeleton)),
+        _ => 0.0,
+    };
+    let difference = (core_a.len() as f64 - core_b.len() as f64).abs().min(3.0);
+    let plain = jaro_winkler(&a.plain, &b.plain);
+    let (key_a, key_b) = (a.key(), b.key());
+    let key_equal = f64::from(u8::from(key_a == key_b && !key_a.is_empty()));
+    let skeleton_similarity = jaro_winkler(&key_a, &key_b);
+    [
+        1.0,
+        key_equal,
+        skeleton_similarity,
+        plain,
+        weakest,
+        full,
+        alignment / n,
+        skeleton_hits / n,
+        last_equal,
+        first_equal,
+        group_hits / n,
+        nisba_mismatch,
+        difference,
+    ]
+}
+
+/// The log-odds a differing nisba ending costs beyond the fitted weight.
+pub const NISBA_VETO: f64 = 6.0;
+
+/// A fitted logistic model over [`pair_features`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NameScorer {
+    pub features: Vec<String>,
+    pub weights: Vec<f64>,
+    /// Probability at or above which two names are the same.
+    pub threshold: f64,
+    /// How the weights were fitted, for the record.
+    pub fitted_on: String,
+}
+
+impl NameScorer {
+    /// The scorer shipped in data/models/names.json.
+    pub fn bundled() -> &'static NameScorer {
+        static BUNDLED: std::sync::OnceLock<NameScorer> = std::sync::OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            serde_json::from_str(include_str!("../../data/models/names.json"))
+                .expect("the bundled name scorer is valid")
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<NameScorer> {
+        serde_json::from_str(text).context("not a name scorer")
+    }
+
+    /// Probability that two names are the same.
+    pub fn probability(&self, a: &NameForm, b: &NameForm) -> f64 {
+        1.0 / (1.0 + (-self.logit(a, b)).exp())
+    }
+
+    /// The model's linear score (log-odds): for ranking, where probabilities near 1 would tie.
+    ///
+    /// On top of the fitted weights, a differing nisba ending (سليماني / سليمان, Soleimani /
+    /// Suleiman) costs a fixed [`NISBA_VETO`]: the lists the weights are fitted on file some such
+    /// pairs as aliases (OFAC gives "Qasim SULAYMAN" for Soleimani), but in running text the
+    /// ending separates different people and different names, and merging them is the costlier
+    /// mistake. Within one article, a truncated form still links to its full name (that is the
+    /// resolve stage's rule, not this one's).
+    pub fn logit(&self, a: &NameForm, b: &NameForm) -> f64 {
+        let features = pair_features(a, b);
+        let fitted: f64 = features.iter().zip(&self.weights).map(|(x, w)| x * w).sum();
+        let nisba = FEATURES.iter().position(|f| *f == "nisba_mismatch").map_or(0.0, |i| features[i]);
+        fitted - NISBA_VETO * nisba
+    }
+
+    pub fn same(&self, a: &NameForm, b: &NameForm) -> bool {
+        self.probability(a, b) >= self.threshold
+    }
+
+    /// Fits the weights by gradient descent on labelled pairs (L2-regularized log loss), with
+    /// positives and negatives weighted to count equally.
+    pub fn fit(pairs: &[([f64; 13], bool)], fitted_on: &str) -> NameScorer {
+        let positives = pairs.iter().filter(|p| p.1).count().max(1) as f64;
+        let negatives = pairs.iter().filter(|p| !p.1).count().max(1) as f64;
+        let mut weights = [0.0f64; 13];
+        let rate = 0.5;
+        for _ in 0..3000 {
+            let mut gradient = [0.0f64; 13];
+            for (features, label) in pairs {
+                let z: f64 = features.iter().zip(&weights).map(|(x, w)| x * w).sum();
+                let p = 1.0 / (1.0 + (-z).exp());
+                let error = p - if *label { 1.0 } else { 0.0 };
+                let weight = if *label { 0.5 / positives } else { 0.5 / negatives };
+                for (g, x) in gradient.iter_mut().zip(features) {
+                    *g += weight * error * x;
+                }
+            }
+            for (w, g) in weights.iter_mut().zip(gradient) {
+                *w -= rate * (g + 1e-4 * *w);
+            }
+        }
+        NameScorer {
+            features: FEATURES.iter().map(|f| f.to_string()).collect(),
+            weights: weights.to_vec(),
+            threshold: 0.5,
+            fitted_on: fitted_on.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jaro_winkler_known_values() {
+        assert!((jaro_winkler("martha", "marhta") - 0.961).abs() < 0.001);
+        assert_eq!(jaro_winkler("same", "same"), 1.0);
+        assert_eq!(jaro_winkler("abc", "xyz"), 0.0);
+    }
+}
