@@ -7,12 +7,11 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use arrow::array::{Array, Date32Array, RecordBatch, StringArray};
+use arrow::array::{Array, Date32Array};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use parquet::arrow::ProjectionMask;
 use polars::prelude::*;
 
-use crate::output::Manifest;
+use crate::output::{read_table, string_column, Manifest};
 
 /// Builds the report for the output directory `out`.
 pub fn inspect(out: &Path) -> Result<String> {
@@ -120,30 +119,9 @@ fn write_table(report: &mut String, table: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Reads the few compact columns the statistics need, straight from Parquet with arrow-rs.
-fn read_columns(table: &Path, columns: &[&str]) -> Result<Vec<RecordBatch>> {
-    let mut batches = Vec::new();
-    for path in parquet_files(table)? {
-        let builder = ParquetRecordBatchReaderBuilder::try_new(File::open(&path)?)?;
-        let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
-        for batch in builder.with_projection(mask).build()? {
-            batches.push(batch?);
-        }
-    }
-    Ok(batches)
-}
-
-fn string_column(batch: &RecordBatch, name: &str) -> Result<StringArray> {
-    let column = batch.column_by_name(name).with_context(|| format!("column {name} is missing"))?;
-    column
-        .as_any()
-        .downcast_ref::<StringArray>()
-        .cloned()
-        .with_context(|| format!("column {name} is not a string column"))
-}
-
 fn write_document_statistics(report: &mut String, documents: &Path) -> Result<()> {
-    let batches = read_columns(documents, &["source", "language", "published", "duplicate_of"])?;
+    // The few compact columns the statistics need, straight from Parquet with arrow-rs.
+    let batches = read_table(documents, &["source", "language", "published", "duplicate_of"])?;
     let (mut languages, mut months, mut sources) = (Vec::new(), Vec::new(), Vec::new());
     for batch in &batches {
         let (source, language, duplicate) =

@@ -230,12 +230,9 @@ fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) ->
     let staged = area.staging.join("mentions");
     let batches = output::read_table(&staged, &[])?;
     let mut published: HashMap<String, Option<i32>> = HashMap::new();
-    for batch in output::read_table(&area.staging.join("documents"), &["doc_id", "published", "duplicate_of"])? {
-        let column =
-            |name: &str| batch.column_by_name(name).cloned().with_context(|| format!("documents.{name} is missing"));
-        let ids = column("doc_id")?;
-        let ids = ids.as_any().downcast_ref::<StringArray>().context("doc_id is a string column")?;
-        let dates = column("published")?;
+    for batch in output::read_table(&area.staging.join("documents"), &["doc_id", "published"])? {
+        let ids = output::string_column(&batch, "doc_id")?;
+        let dates = batch.column_by_name("published").context("documents.published is missing")?;
         let dates = dates.as_any().downcast_ref::<Date32Array>().context("published is a date column")?;
         for row in 0..batch.num_rows() {
             published.entry(ids.value(row).to_string()).or_insert(dates.is_valid(row).then(|| dates.value(row)));
@@ -243,14 +240,7 @@ fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) ->
     }
     let mut rows = Vec::new();
     for batch in &batches {
-        let column = |name: &str| -> Result<StringArray> {
-            let array = batch.column_by_name(name).with_context(|| format!("mentions.{name} is missing"))?;
-            array
-                .as_any()
-                .downcast_ref::<StringArray>()
-                .cloned()
-                .with_context(|| format!("mentions.{name} is not a string column"))
-        };
+        let column = |name: &str| output::string_column(batch, name);
         let (doc_ids, types, match_texts, texts) =
             (column("doc_id")?, column("type")?, column("match_text")?, column("text")?);
         for row in 0..batch.num_rows() {

@@ -188,12 +188,8 @@ pub fn baseline_form(name: &str) -> String {
     analyze(name).plain
 }
 
-/// Clusters the names of `records` with the scorer and with the baseline (at `baseline_threshold`).
-pub fn evaluate_clustering(
-    records: &[&Record],
-    scorer: &NameScorer,
-    baseline_threshold: f64,
-) -> (ClusterScores, ClusterScores, usize) {
+/// Every name of the records, analyzed, with the index of its record.
+fn names_of(records: &[&Record]) -> (Vec<NameForm>, Vec<usize>) {
     let mut names = Vec::new();
     let mut truth = Vec::new();
     for (index, record) in records.iter().enumerate() {
@@ -202,6 +198,16 @@ pub fn evaluate_clustering(
             truth.push(index);
         }
     }
+    (names, truth)
+}
+
+/// Clusters the names of `records` with the scorer and with the baseline (at `baseline_threshold`).
+pub fn evaluate_clustering(
+    records: &[&Record],
+    scorer: &NameScorer,
+    baseline_threshold: f64,
+) -> (ClusterScores, ClusterScores, usize) {
+    let (names, truth) = names_of(records);
     let ours = cluster_average_link(&names, |a, b| scorer.probability(&names[a], &names[b]), scorer.threshold);
     let plain: Vec<String> = names.iter().map(|n| baseline_form(&n.original)).collect();
     let baseline = cluster_with(&names, |a, b| jaro_winkler(&plain[a], &plain[b]) >= baseline_threshold);
@@ -210,14 +216,7 @@ pub fn evaluate_clustering(
 
 /// The scorer threshold with the best B-cubed F1 on the given (training) records.
 pub fn tune_threshold(records: &[&Record], scorer: &NameScorer) -> f64 {
-    let mut names = Vec::new();
-    let mut truth = Vec::new();
-    for (index, record) in records.iter().enumerate() {
-        for name in &record.names {
-            names.push(analyze(name));
-            truth.push(index);
-        }
-    }
+    let (names, truth) = names_of(records);
     // Score every candidate pair once; each threshold only re-clusters.
     let scores: HashMap<(usize, usize), f64> =
         candidate_pairs(&names).into_iter().map(|(a, b)| ((a, b), scorer.probability(&names[a], &names[b]))).collect();
@@ -263,7 +262,7 @@ pub fn recall_at_1(records: &[&Record], scorer: &NameScorer) -> (f64, f64, usize
         let form = analyze(query);
         let plain = baseline_form(query);
         let ranked = |candidate: &(usize, NameForm, String)| {
-            (scorer.logit(&form, &candidate.1), jaro_winkler(&plain, &candidate.2))
+            (scorer.ranking_score(&form, &candidate.1), jaro_winkler(&plain, &candidate.2))
         };
         let best_ours = candidates.iter().max_by(|a, b| {
             let (x, y) = (ranked(a), ranked(b));

@@ -166,9 +166,18 @@ impl NameScorer {
     /// resolve stage's rule, not this one's).
     pub fn logit(&self, a: &NameForm, b: &NameForm) -> f64 {
         let features = pair_features(a, b);
-        let fitted: f64 = features.iter().zip(&self.weights).map(|(x, w)| x * w).sum();
         let nisba = FEATURES.iter().position(|f| *f == "nisba_mismatch").map_or(0.0, |i| features[i]);
-        fitted - NISBA_VETO * nisba
+        self.fitted_logit(&features) - NISBA_VETO * nisba
+    }
+
+    /// The fitted weights alone, without the nisba veto: for ranking candidates for one query,
+    /// where every candidate should be weighed the same way.
+    pub fn ranking_score(&self, a: &NameForm, b: &NameForm) -> f64 {
+        self.fitted_logit(&pair_features(a, b))
+    }
+
+    fn fitted_logit(&self, features: &[f64]) -> f64 {
+        features.iter().zip(&self.weights).map(|(x, w)| x * w).sum()
     }
 
     pub fn same(&self, a: &NameForm, b: &NameForm) -> bool {

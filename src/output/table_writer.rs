@@ -167,3 +167,13 @@ pub fn read_table(directory: &Path, columns: &[&str]) -> Result<Vec<RecordBatch>
     }
     Ok(batches)
 }
+
+/// A string column of a batch, by name; the error says which column is missing or mistyped.
+pub fn string_column(batch: &RecordBatch, name: &str) -> Result<arrow::array::StringArray> {
+    let column = batch.column_by_name(name).with_context(|| format!("column {name} is missing"))?;
+    column
+        .as_any()
+        .downcast_ref::<arrow::array::StringArray>()
+        .cloned()
+        .with_context(|| format!("column {name} is not a string column"))
+}
