@@ -228,7 +228,6 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
 fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) -> Result<(u64, Vec<String>)> {
     use arrow::array::{Array, Date32Array, StringArray};
     let staged = area.staging.join("mentions");
-    let batches = output::read_table(&staged, &[])?;
     let mut published: HashMap<String, Option<i32>> = HashMap::new();
     for batch in output::read_table(&area.staging.join("documents"), &["doc_id", "published"])? {
         let ids = output::string_column(&batch, "doc_id")?;
@@ -238,8 +237,9 @@ fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) ->
             published.entry(ids.value(row).to_string()).or_insert(dates.is_valid(row).then(|| dates.value(row)));
         }
     }
+    // Only the columns resolution needs are read here; the table is streamed again to rewrite it.
     let mut rows = Vec::new();
-    for batch in &batches {
+    for batch in &output::read_table(&staged, &["doc_id", "type", "match_text", "text"])? {
         let column = |name: &str| output::string_column(batch, name);
         let (doc_ids, types, match_texts, texts) =
             (column("doc_id")?, column("type")?, column("match_text")?, column("text")?);
@@ -262,16 +262,17 @@ fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) ->
         output::MENTIONS_DICTIONARY_COLUMNS,
         config,
     )?;
+    drop(rows);
     let mut offset = 0;
-    for batch in &batches {
+    output::for_each_table_batch(&staged, &[], |batch| {
         let ids: StringArray =
             entity_ids[offset..offset + batch.num_rows()].iter().map(|id| Some(id.as_str())).collect();
         offset += batch.num_rows();
         let index = batch.schema().index_of("entity_id")?;
         let mut columns = batch.columns().to_vec();
         columns[index] = std::sync::Arc::new(ids);
-        resolved.write(&RecordBatch::try_new(batch.schema(), columns)?)?;
-    }
+        resolved.write(&RecordBatch::try_new(batch.schema(), columns)?)
+    })?;
     resolved.finish()?;
     std::fs::remove_dir_all(&staged).with_context(|| format!("cannot replace {}", staged.display()))?;
     std::fs::rename(area.staging.join("mentions.resolved"), &staged)

@@ -355,7 +355,7 @@ fn one_and_two_threads_write_byte_identical_tables() {
     let one = run(&[&sample], &["--threads", "1", "--pipeline", pipeline.to_str().unwrap()]);
     let two = run(&[&sample], &["--threads", "2", "--pipeline", pipeline.to_str().unwrap()]);
     assert_eq!((one.code, two.code), (0, 0));
-    for table in ["documents", "rejects"] {
+    for table in ["documents", "mentions", "entities", "rejects"] {
         let files: Vec<PathBuf> = std::fs::read_dir(one.out.join(table)).unwrap().map(|e| e.unwrap().path()).collect();
         assert!(table == "rejects" || files.len() >= 3, "rows_per_file splits the table: {files:?}");
         for file in files {

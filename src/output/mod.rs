@@ -15,5 +15,5 @@ pub use schema::{
     documents_schema, entities_schema, mentions_schema, rejects_schema, DOCUMENTS_DICTIONARY_COLUMNS,
     ENTITIES_DICTIONARY_COLUMNS, MENTIONS_DICTIONARY_COLUMNS, REJECTS_DICTIONARY_COLUMNS,
 };
+pub use table_writer::{for_each_table_batch, read_table, string_column};
 pub use table_writer::{publish_tables, StagingArea, TableWriter};
-pub use table_writer::{read_table, string_column};

@@ -145,13 +145,27 @@ impl TableWriter {
 /// Reads the given columns (all when `columns` is empty) of a table directory's part files, in
 /// file order.
 pub fn read_table(directory: &Path, columns: &[&str]) -> Result<Vec<RecordBatch>> {
+    let mut batches = Vec::new();
+    for_each_table_batch(directory, columns, |batch| {
+        batches.push(batch);
+        Ok(())
+    })?;
+    Ok(batches)
+}
+
+/// Streams the given columns (all when `columns` is empty) of a table directory's part files,
+/// batch by batch in file order, without holding the table in memory.
+pub fn for_each_table_batch(
+    directory: &Path,
+    columns: &[&str],
+    mut each: impl FnMut(RecordBatch) -> Result<()>,
+) -> Result<()> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(directory)
         .with_context(|| format!("cannot list {}", directory.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|e| e == "parquet"))
         .collect();
     files.sort();
-    let mut batches = Vec::new();
     for path in files {
         let file = File::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
         let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)?;
@@ -162,10 +176,10 @@ pub fn read_table(directory: &Path, columns: &[&str]) -> Result<Vec<RecordBatch>
             builder.with_projection(mask)
         };
         for batch in builder.build()? {
-            batches.push(batch?);
+            each(batch?)?;
         }
     }
-    Ok(batches)
+    Ok(())
 }
 
 /// A string column of a batch, by name; the error says which column is missing or mistyped.
