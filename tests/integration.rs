@@ -258,6 +258,16 @@ fn damaged_inputs_become_rejects_with_reasons_and_no_good_record_is_lost() {
         "i.xml",
         b"<REUTERS NEWID=\"1\">\n<DATE>26-FEB-1987</DATE>\n<TEXT><TITLE>T1</TITLE><BODY>b1</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"2\">\n<TEXT><TITLE>T2</TITLE>\n",
     );
+    // A CSV row above the record limit, and a zip inside a zip.
+    write("j.csv", format!("title,text\nok,fine\nhuge,{}\n", "y".repeat(2 << 20)).as_bytes());
+    let mut nested = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut nested);
+        zip.start_file("inner.zip", zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(&zip_bytes).unwrap();
+        zip.finish().unwrap();
+    }
+    write("k.zip", &nested.into_inner());
     let pipeline = dir.path().join("p.toml");
     std::fs::write(
         &pipeline,
@@ -286,6 +296,8 @@ fn damaged_inputs_become_rejects_with_reasons_and_no_good_record_is_lost() {
     assert!(has("g.txt", "invalid_utf8"), "{reasons:?}");
     assert!(has("h.csv", "malformed_csv"), "{reasons:?}");
     assert!(has("i.xml", "truncated"), "{reasons:?}");
+    assert!(has("j.csv", "record_too_large"), "{reasons:?}");
+    assert!(has("k.zip", "unsupported_format"), "{reasons:?}");
     // Every reject says where: a byte offset and a human-readable detail.
     assert!(strings(&rejects, "detail").iter().all(|d| d.as_deref().is_some_and(|d| !d.is_empty())));
 

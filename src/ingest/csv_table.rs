@@ -35,6 +35,16 @@ pub(super) fn read_csv(stream: impl BufRead, context: &StreamContext<'_>, delimi
             Ok(true) => {
                 let start = row.position().unwrap_or(&position);
                 let (line, offset) = (start.line() as i64, start.byte() as i64);
+                if row.as_slice().len() > context.limits.max_record_bytes {
+                    let detail = format!(
+                        "row of {} bytes exceeds limits.max_record_bytes = {}",
+                        row.as_slice().len(),
+                        context.limits.max_record_bytes
+                    );
+                    let item = Reject::new(context.source.clone(), line, offset, RejectReason::RecordTooLarge, detail);
+                    emit(Item::Reject(item.with_excerpt(row.as_slice())));
+                    continue;
+                }
                 let mut fields = Vec::with_capacity(headers.len());
                 let mut invalid = None;
                 for (header, value) in headers.iter().zip(row.iter()) {

@@ -62,7 +62,7 @@ pub(super) fn read_stream_of_member(mut stream: impl BufRead, context: &StreamCo
             return emit(Item::Reject(reject));
         }
     };
-    if magic.starts_with(b"PK\x03\x04") {
+    if magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06") {
         let reject = Reject::new(
             context.source.clone(),
             0,
