@@ -210,9 +210,10 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
         let name_ar = entity_variants.iter().find(|v| v.script == "arabic").map(|v| v.form.clone());
         let name = match anchor {
             Some(anchor) => anchor.primary_name.clone(),
-            None => match entity_variants.iter().find(|v| v.script == "latin") {
-                Some(latin) => latin.form.clone(),
-                None => entity_variants.first().map(|v| analyze(&v.form).latin()).unwrap_or_default(),
+            None => match (english_names().get(representative), entity_variants.iter().find(|v| v.script == "latin")) {
+                (Some(english), _) => english.clone(),
+                (None, Some(latin)) => latin.form.clone(),
+                (None, None) => entity_variants.first().map(|v| analyze(&v.form).latin()).unwrap_or_default(),
             },
         };
         let confidence = match (anchor.is_some(), multi_token) {
@@ -280,6 +281,38 @@ fn best_anchor(entity_type: &str, key: &str, representative: &str) -> Option<&'s
         passing.iter().filter(|(a, _)| a.id.starts_with(prefix)).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(a, _)| *a)
     };
     best_of("un:").or_else(|| best_of("ofac:"))
+}
+
+/// English names of the places and organizations in the curated lists, by the match form of
+/// their Arabic names (السعودية → Saudi Arabia), for display.
+fn english_names() -> &'static HashMap<String, String> {
+    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = HashMap::new();
+        let lists = [
+            include_str!("../../data/gazetteers/countries-capitals.tsv"),
+            include_str!("../../data/gazetteers/places-curated.tsv"),
+            include_str!("../../data/gazetteers/organizations-curated.tsv"),
+        ];
+        for list in lists {
+            for line in list.lines().filter(|l| !l.starts_with('#')).skip(1) {
+                let columns: Vec<&str> = line.split('\t').collect();
+                // (English, Arabic) column pairs: country and capital, or name.
+                for pair in columns.chunks(2) {
+                    if let [english, arabic] = pair {
+                        let english =
+                            english.split('|').next().unwrap_or(english).split(" (").next().unwrap_or(english);
+                        for form in arabic.split('|') {
+                            names
+                                .entry(crate::text::normalize_for_matching(form))
+                                .or_insert_with(|| english.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        names
+    })
 }
 
 /// Token keys found in the names of five or more list records.
