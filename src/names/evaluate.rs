@@ -97,7 +97,7 @@ pub fn read_anetac(path: &Path) -> Result<Vec<Record>> {
 
 /// Labelled pairs for fitting: all pairs within a record (up to 30 per record) are matches; pairs
 /// of different records that share a token skeleton (what blocking would compare) are not.
-pub fn training_pairs(records: &[&Record]) -> Vec<([f64; 13], bool)> {
+pub fn training_pairs(records: &[&Record]) -> Vec<([f64; 14], bool)> {
     let mut names: Vec<NameForm> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();

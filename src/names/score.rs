@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::analyze::{NameForm, NameToken};
 
 /// Names of the features, in the order of [`pair_features`].
-pub const FEATURES: [&str; 13] = [
+pub const FEATURES: [&str; 14] = [
     "bias",
+    "subset_of_two_or_more",
     "key_equal",
     "jaro_winkler_skeleton",
     "jaro_winkler_plain",
@@ -66,13 +67,14 @@ fn best_alignment<'a>(token: &NameToken, others: &[&'a NameToken]) -> Option<(&'
 }
 
 /// The features of a pair of names, in the order of [`FEATURES`].
-pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 13] {
+pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 14] {
     let (core_a, core_b) = (a.core(), b.core());
     let (short, long) = if core_a.len() <= core_b.len() { (&core_a, &core_b) } else { (&core_b, &core_a) };
     let joined = |tokens: &[&NameToken]| tokens.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
     let full = jaro_winkler(&joined(&core_a), &joined(&core_b));
     let mut alignment = 0.0;
     let mut weakest: f64 = 1.0;
+    let mut matched_tokens = 0usize;
     let mut skeleton_hits = 0.0;
     let mut group_hits = 0.0;
     let mut nisba_mismatch: f64 = 0.0;
@@ -81,6 +83,9 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 13] {
         if let Some((other, similarity)) = best_alignment(token, long) {
             alignment += similarity;
             weakest = weakest.min(similarity);
+            if similarity >= 0.9 || token.skeleton == other.skeleton {
+                matched_tokens += 1;
+            }
             if token.skeleton == other.skeleton && token.nisba != other.nisba {
                 nisba_mismatch = 1.0;
             }
@@ -106,8 +111,11 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 13] {
     let (key_a, key_b) = (a.key(), b.key());
     let key_equal = f64::from(u8::from(key_a == key_b && !key_a.is_empty()));
     let skeleton_similarity = jaro_winkler(&key_a, &key_b);
+    // Every token of a name of two or more found in the other: "Kawa Panga" in "Kawa Panga Mandro".
+    let subset = f64::from(u8::from(short.len() >= 2 && matched_tokens == short.len()));
     [
         1.0,
+        subset,
         key_equal,
         skeleton_similarity,
         plain,
@@ -186,13 +194,13 @@ impl NameScorer {
 
     /// Fits the weights by gradient descent on labelled pairs (L2-regularized log loss), with
     /// positives and negatives weighted to count equally.
-    pub fn fit(pairs: &[([f64; 13], bool)], fitted_on: &str) -> NameScorer {
+    pub fn fit(pairs: &[([f64; 14], bool)], fitted_on: &str) -> NameScorer {
         let positives = pairs.iter().filter(|p| p.1).count().max(1) as f64;
         let negatives = pairs.iter().filter(|p| !p.1).count().max(1) as f64;
-        let mut weights = [0.0f64; 13];
+        let mut weights = [0.0f64; 14];
         let rate = 0.5;
         for _ in 0..3000 {
-            let mut gradient = [0.0f64; 13];
+            let mut gradient = [0.0f64; 14];
             for (features, label) in pairs {
                 let z: f64 = features.iter().zip(&weights).map(|(x, w)| x * w).sum();
                 let p = 1.0 / (1.0 + (-z).exp());
