@@ -456,6 +456,106 @@ fn is_never_a_mention(match_text: &str, gazetteer: &Gazetteer) -> bool {
 
 const CONNECTORS: &[&str] =
     &["of", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "la", "du", "for", "the"];
+/// Capitalized words of business wires that gazetteers list as names but that alone are not.
+const COMMON_CAPITALIZED: &[&str] = &[
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "group",
+    "sales",
+    "bank",
+    "company",
+    "net",
+    "pay",
+    "record",
+    "shr",
+    "qtr",
+    "revs",
+    "oper",
+    "avg",
+    "shrs",
+    "dividend",
+    "reuter",
+    "reuters",
+    "exchange",
+    "board",
+    "federal",
+    "national",
+    "international",
+    "general",
+    "american",
+    "first",
+    "union",
+    "trust",
+    "securities",
+    "financial",
+];
+
+/// Everyday English words that are also listed as surnames (Street, April, Lynch is not one).
+fn is_english_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "street", "april", "may", "june", "march", "house", "bank", "market", "city", "state", "group", "court", "bay",
+        "hill", "park", "field", "river", "lake", "port", "north", "south", "east", "west", "new", "general",
+        "reserve",
+    ];
+    WORDS.contains(&word)
+}
+
+/// Nationality adjectives and demonyms (English).
+fn is_demonym(match_text: &str) -> bool {
+    const LISTED: &[&str] = &[
+        "french",
+        "dutch",
+        "swiss",
+        "greek",
+        "thai",
+        "iraqi",
+        "israeli",
+        "saudi",
+        "kuwaiti",
+        "qatari",
+        "pakistani",
+        "afghan",
+        "arab",
+        "soviet",
+        "british",
+        "irish",
+        "spanish",
+        "danish",
+        "swedish",
+        "finnish",
+        "polish",
+        "turkish",
+        "chinese",
+        "japanese",
+        "portuguese",
+        "lebanese",
+        "sudanese",
+        "vietnamese",
+        "german",
+        "west german",
+        "east german",
+        "yemeni",
+        "omani",
+        "emirati",
+        "bahraini",
+        "filipino",
+        "scottish",
+        "welsh",
+    ];
+    let last = match_text.rsplit(' ').next().unwrap_or(match_text);
+    LISTED.contains(&match_text)
+        || (match_text.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+            && (last.ends_with("ian") || last.ends_with("ean"))
+            && last.len() > 5)
+}
+
 const SENTENCE_STARTERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "but", "and", "or", "he", "she", "it",
     "they", "we", "i", "his", "her", "its", "their", "after", "before", "when", "while", "if", "as", "for", "with",
@@ -555,12 +655,23 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         let known = gazetteer.name_types(&match_text);
         let after_title = span.start > 0 && words[span.start - 1].flags & flags::TITLE != 0;
         let sentence_start = span.start == 0 || sentence[span.start - 1].kind == TokenKind::Punct;
-        let entity_type = if let Some(&known) = known.first() {
+        let single_common = span.len() == 1 && COMMON_CAPITALIZED.contains(&match_text.as_str());
+        let entity_type = if is_demonym(&match_text) {
+            // "French", "West German", "Canadian": adjectives of a place, MISC as in CoNLL.
+            EntityType::Misc
+        } else if single_common {
+            continue;
+        } else if let Some(&known) = known.first() {
             known
         } else if words[span.clone()].iter().any(|w| ORGANIZATION_WORDS.contains(&w.match_form.as_str())) {
             EntityType::Org
         } else if after_title
-            || (span.len() > 1 && words[span.clone()].iter().all(|w| w.flags & flags::PERSON_PART != 0))
+            || (span.len() > 1
+                && words[span.start].flags & flags::PERSON_PART != 0
+                && words[span.clone()]
+                    .iter()
+                    .all(|w| w.flags & flags::PERSON_PART != 0 && !COMMON_CAPITALIZED.contains(&w.match_form.as_str()))
+                && !is_english_word(&words[span.end - 1].match_form))
         {
             EntityType::Per
         } else if span.len() > 1 && !sentence_start {
@@ -581,6 +692,9 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             continue;
         };
         let starts_with_word = sentence[name.start].kind == TokenKind::Word;
+        if name.end - name.start == 1 && COMMON_CAPITALIZED.contains(&name.match_form.as_str()) {
+            continue;
+        }
         // Lower-case words that happen to be names ("china" the material) are not taken;
         // "al-Qaeda" is cased inside.
         let cased = sentence[name.start].text(text).chars().any(char::is_uppercase);
