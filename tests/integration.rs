@@ -546,3 +546,25 @@ fn seed_soleimani_spellings_are_one_entity_anchored_to_the_un_record() {
         assert!(of(other).iter().all(|e| *e != "un:IRi.039"), "{other}");
     }
 }
+
+#[test]
+fn reuters_sample_mentions_places_nationalities_and_repeated_surnames() {
+    let result = run(&[&repo().join("data/sample/reut2-000-excerpt.xml")], &[]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let mentions = read_table(&result.out.join("mentions"));
+    let found: Vec<(String, String)> = strings(&mentions, "text")
+        .into_iter()
+        .flatten()
+        .zip(strings(&mentions, "type").into_iter().flatten())
+        .collect();
+    let has = |text: &str, kind: &str| found.iter().any(|(t, k)| t == text && k == kind);
+    for place in ["Brazil", "New York", "U.S.", "Bahia", "Uruguay"] {
+        assert!(has(place, "LOC"), "{place}: {found:?}");
+    }
+    assert!(has("Brazilian", "MISC"), "a nationality is MISC: {found:?}");
+    // "Lawrence Cohn" in full, then "Cohn" alone in the same story.
+    assert!(has("Lawrence Cohn", "PER") && has("Cohn", "PER"), "{found:?}");
+    for never in ["Aug", "Sales", "Corp", "Friday"] {
+        assert!(!found.iter().any(|(t, _)| t == never), "{never} is not a name: {found:?}");
+    }
+}

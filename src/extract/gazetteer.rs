@@ -89,6 +89,7 @@ const CALENDAR_WORDS: &str =
 كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب أيلول ايلول تشرين \
 السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة \
 January February March April May June July August September October November December \
+Jan Feb Apr Jun Jul Aug Sep Sept Oct Nov Dec \
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
 
 impl Gazetteer {
