@@ -83,15 +83,6 @@ pub struct NameMatch {
     pub clitic_chars: usize,
 }
 
-/// Month and weekday names: never mentions by themselves.
-const CALENDAR_WORDS: &str =
-    "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر \
-كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب أيلول ايلول تشرين \
-السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة \
-January February March April May June July August September October November December \
-Jan Feb Apr Jun Jul Aug Sep Sept Oct Nov Dec \
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
-
 impl Gazetteer {
     /// The gazetteers shipped with akhbar, loaded once.
     pub fn bundled() -> &'static Gazetteer {
@@ -115,7 +106,8 @@ impl Gazetteer {
                     gazetteer.add(line, entity_type, flag);
                 }
             }
-            for word in CALENDAR_WORDS.split_whitespace() {
+            let calendar = include_str!("../../data/lexicons/calendar-words.txt");
+            for word in calendar.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 gazetteer.add(word, None, flags::CALENDAR);
             }
             gazetteer

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::features::name_variants;
 use super::gazetteer::{flags, EntityType, Gazetteer, NameMatch};
+use super::lexicon::{lexicon, Lexicon};
 use super::tagger::{type_of, Tagger, WordCache};
 use crate::text::tokens::{char_offsets, sentences, tokenize, Token, TokenKind};
 use crate::text::Language;
@@ -418,34 +419,7 @@ fn skip_letters(text: &str, token: Token, letters: usize) -> usize {
 /// Arabic prepositions and particles, as written: على is "on" even though its match form is that
 /// of the name علي.
 fn is_function_word(text: &str) -> bool {
-    matches!(
-        text,
-        "على"
-            | "إلى"
-            | "الى"
-            | "الي"
-            | "في"
-            | "من"
-            | "عن"
-            | "مع"
-            | "أن"
-            | "إن"
-            | "ان"
-            | "التي"
-            | "الذي"
-            | "حتى"
-            | "متى"
-            | "لدى"
-            | "سوى"
-            | "أو"
-            | "او"
-            | "ثم"
-            | "قد"
-            | "لا"
-            | "ما"
-            | "هو"
-            | "هي"
-    )
+    lexicon(Lexicon::ArabicFunctionWords).contains(text)
 }
 
 /// Month and weekday names, lone letters and numbers are not entities.
@@ -454,147 +428,19 @@ fn is_never_a_mention(match_text: &str, gazetteer: &Gazetteer) -> bool {
     letters < 2 || match_text.split(' ').all(|w| gazetteer.word_flags(w) & flags::CALENDAR != 0)
 }
 
-const CONNECTORS: &[&str] =
-    &["of", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "la", "du", "for", "the"];
-/// Capitalized words of business wires that gazetteers list as names but that alone are not.
-const COMMON_CAPITALIZED: &[&str] = &[
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "group",
-    "sales",
-    "bank",
-    "company",
-    "net",
-    "pay",
-    "record",
-    "shr",
-    "qtr",
-    "revs",
-    "oper",
-    "avg",
-    "shrs",
-    "dividend",
-    "reuter",
-    "reuters",
-    "exchange",
-    "board",
-    "federal",
-    "national",
-    "international",
-    "general",
-    "american",
-    "first",
-    "union",
-    "trust",
-    "securities",
-    "financial",
-];
-
 /// Everyday English words that are also listed as surnames (Street, April, Lynch is not one).
 fn is_english_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "street", "april", "may", "june", "march", "house", "bank", "market", "city", "state", "group", "court", "bay",
-        "hill", "park", "field", "river", "lake", "port", "north", "south", "east", "west", "new", "general",
-        "reserve",
-    ];
-    WORDS.contains(&word)
+    lexicon(Lexicon::EverydayWords).contains(word)
 }
 
 /// Nationality adjectives and demonyms (English).
 fn is_demonym(match_text: &str) -> bool {
-    const LISTED: &[&str] = &[
-        "french",
-        "dutch",
-        "swiss",
-        "greek",
-        "thai",
-        "iraqi",
-        "israeli",
-        "saudi",
-        "kuwaiti",
-        "qatari",
-        "pakistani",
-        "afghan",
-        "arab",
-        "soviet",
-        "british",
-        "irish",
-        "spanish",
-        "danish",
-        "swedish",
-        "finnish",
-        "polish",
-        "turkish",
-        "chinese",
-        "japanese",
-        "portuguese",
-        "lebanese",
-        "sudanese",
-        "vietnamese",
-        "german",
-        "west german",
-        "east german",
-        "yemeni",
-        "omani",
-        "emirati",
-        "bahraini",
-        "filipino",
-        "scottish",
-        "welsh",
-    ];
     let last = match_text.rsplit(' ').next().unwrap_or(match_text);
-    LISTED.contains(&match_text)
-        || (match_text.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
-            && (last.ends_with("ian") || last.ends_with("ean"))
-            && last.len() > 5)
+    let ian = match_text.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+        && (last.ends_with("ian") || last.ends_with("ean"))
+        && last.len() > 5;
+    ian || lexicon(Lexicon::Demonyms).contains(match_text)
 }
-
-const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "but", "and", "or", "he", "she", "it",
-    "they", "we", "i", "his", "her", "its", "their", "after", "before", "when", "while", "if", "as", "for", "with",
-    "from", "by", "to", "of", "under", "there", "some", "many", "most", "other", "both", "all", "no", "not",
-];
-const ORGANIZATION_WORDS: &[&str] = &[
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "plc",
-    "bank",
-    "ministry",
-    "party",
-    "agency",
-    "group",
-    "council",
-    "company",
-    "association",
-    "union",
-    "organization",
-    "organisation",
-    "army",
-    "front",
-    "university",
-    "commission",
-    "committee",
-    "exchange",
-    "fund",
-    "institute",
-    "board",
-    "federation",
-    "department",
-    "airlines",
-];
 
 /// Latin-script mentions: maximal runs of capitalized words (with connectors such as "of" and
 /// "al" inside), typed by the gazetteer, a title before them, or an organization word in them.
@@ -625,7 +471,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             if end < sentence.len() && capitalized(end) {
                 end += 1;
             } else if end + 1 < sentence.len()
-                && CONNECTORS.contains(&words[end].match_form.as_str())
+                && lexicon(Lexicon::Connectors).contains(words[end].match_form.as_str())
                 && capitalized(end + 1)
             {
                 end += 2;
@@ -635,7 +481,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         }
         let mut span = position..end;
         // "The", "In", "But" … capitalized only because they start a sentence.
-        while span.len() > 1 && SENTENCE_STARTERS.contains(&words[span.start].match_form.as_str()) {
+        while span.len() > 1 && lexicon(Lexicon::SentenceStarters).contains(words[span.start].match_form.as_str()) {
             span.start += 1;
         }
         // A known place or organization that starts a longer run ("U.S. Treasury", "Japanese
@@ -648,14 +494,14 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             span.end = head.end;
         }
         position = span.end.max(position + 1);
-        if span.len() == 1 && SENTENCE_STARTERS.contains(&words[span.start].match_form.as_str()) {
+        if span.len() == 1 && lexicon(Lexicon::SentenceStarters).contains(words[span.start].match_form.as_str()) {
             continue;
         }
         let match_text = words[span.clone()].iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
         let known = gazetteer.name_types(&match_text);
         let after_title = span.start > 0 && words[span.start - 1].flags & flags::TITLE != 0;
         let sentence_start = span.start == 0 || sentence[span.start - 1].kind == TokenKind::Punct;
-        let single_common = span.len() == 1 && COMMON_CAPITALIZED.contains(&match_text.as_str());
+        let single_common = span.len() == 1 && lexicon(Lexicon::CommonCapitalized).contains(match_text.as_str());
         let entity_type = if is_demonym(&match_text) {
             // "French", "West German", "Canadian": adjectives of a place, MISC as in CoNLL.
             EntityType::Misc
@@ -663,14 +509,18 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             continue;
         } else if let Some(&known) = known.first() {
             known
-        } else if words[span.clone()].iter().any(|w| ORGANIZATION_WORDS.contains(&w.match_form.as_str())) {
+        } else if words[span.clone()]
+            .iter()
+            .any(|w| lexicon(Lexicon::OrganizationWords).contains(w.match_form.as_str()))
+        {
             EntityType::Org
         } else if after_title
             || (span.len() > 1
                 && words[span.start].flags & flags::PERSON_PART != 0
-                && words[span.clone()]
-                    .iter()
-                    .all(|w| w.flags & flags::PERSON_PART != 0 && !COMMON_CAPITALIZED.contains(&w.match_form.as_str()))
+                && words[span.clone()].iter().all(|w| {
+                    w.flags & flags::PERSON_PART != 0
+                        && !lexicon(Lexicon::CommonCapitalized).contains(w.match_form.as_str())
+                })
                 && !is_english_word(&words[span.end - 1].match_form))
         {
             EntityType::Per
@@ -692,7 +542,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             continue;
         };
         let starts_with_word = sentence[name.start].kind == TokenKind::Word;
-        if name.end - name.start == 1 && COMMON_CAPITALIZED.contains(&name.match_form.as_str()) {
+        if name.end - name.start == 1 && lexicon(Lexicon::CommonCapitalized).contains(name.match_form.as_str()) {
             continue;
         }
         // Lower-case words that happen to be names ("china" the material) are not taken;

@@ -11,6 +11,7 @@
 pub mod conll;
 pub mod features;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod mentions;
 pub mod recall;
 pub mod tagger;
