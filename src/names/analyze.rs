@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::text::normalize_for_matching;
+use crate::text::{is_arabic_script as is_arabic, normalize_for_matching};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameToken {
@@ -92,10 +92,6 @@ fn data() -> &'static NameData {
         }
         NameData { romanizer, groups }
     })
-}
-
-fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 
 /// Analyzes a name written in Arabic or Latin script.

@@ -12,6 +12,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::analyze::{analyze, NameForm};
 use super::cluster::{candidate_pairs, cluster_average_link, cluster_with};
 use super::score::{jaro_winkler, pair_features, NameScorer};
+use crate::text::has_arabic_script as arabic;
 
 /// One list record: its id and every name it is known by.
 #[derive(Debug, Clone)]
@@ -27,10 +28,6 @@ impl Record {
     pub fn held_out(&self) -> bool {
         xxh3_64(self.id.as_bytes()) % 5 == 0
     }
-}
-
-fn arabic(text: &str) -> bool {
-    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
 /// Reads the UN list (`ref`, `name`, `original_script`, `aliases` with `quality`).

@@ -24,6 +24,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, NameForm};
 use super::score::NameScorer;
+use crate::text::has_arabic_script as is_arabic;
 
 /// What resolution needs of one mention.
 #[derive(Debug, Clone)]
@@ -75,10 +76,6 @@ pub fn resolution_key(form: &NameForm) -> String {
     } else {
         key.join(" ")
     }
-}
-
-fn is_arabic(text: &str) -> bool {
-    text.chars().any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
 }
 
 /// A record of the shipped lists that entities can be anchored to.

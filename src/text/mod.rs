@@ -13,6 +13,16 @@ pub use date::{parse_publication_date, DatePrecision, PublicationDate};
 pub use language::{detect_language, detect_language_and_script, detect_script, Language, Script};
 pub use normalize::{normalize_arabic_for_matching, normalize_for_matching, normalize_latin_for_matching};
 
+/// A character of the Arabic script: the Arabic block or its presentation forms.
+pub fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// True when any character of `text` is of the Arabic script.
+pub fn has_arabic_script(text: &str) -> bool {
+    text.chars().any(is_arabic_script)
+}
+
 /// Number of whitespace-separated words, the way a reader would count them.
 pub fn count_words(text: &str) -> usize {
     count_chars_and_words(text).1
