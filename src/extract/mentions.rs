@@ -88,9 +88,10 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
     let mut candidates = Vec::new();
     // The tagger's analysis of every token, in token order (Arabic script only).
     let mut tagged = Vec::new();
+    let sentence_ranges = sentences(text, &tokens);
     CACHE.with(|cell| {
         let mut cell = cell.borrow_mut();
-        for (index, range) in sentences(text, &tokens).into_iter().enumerate() {
+        for (index, range) in sentence_ranges.iter().cloned().enumerate() {
             let sentence = &tokens[range.clone()];
             let found = match tagger {
                 Some(tagger) => {
@@ -109,7 +110,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
             }));
         }
     });
-    let repeated = repeated_surnames(text, &tokens, &candidates, gazetteer, &tagged);
+    let repeated = repeated_surnames(text, &tokens, &sentence_ranges, &candidates, gazetteer, &tagged);
     candidates.extend(repeated);
     finish(text, candidates)
 }
@@ -122,6 +123,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
 fn repeated_surnames(
     text: &str,
     tokens: &[Token],
+    sentence_ranges: &[Range<usize>],
     candidates: &[Candidate],
     gazetteer: &Gazetteer,
     tagged: &[std::rc::Rc<super::tagger::TaggedWord>],
@@ -140,8 +142,8 @@ fn repeated_surnames(
     }
     let covered: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
     let mut sentence_of_token = vec![0; tokens.len()];
-    for (index, range) in sentences(text, tokens).into_iter().enumerate() {
-        sentence_of_token[range].iter_mut().for_each(|s| *s = index);
+    for (index, range) in sentence_ranges.iter().enumerate() {
+        sentence_of_token[range.clone()].iter_mut().for_each(|s| *s = index);
     }
     let mut found = Vec::new();
     for (position, token) in tokens.iter().enumerate() {
