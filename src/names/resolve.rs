@@ -82,34 +82,52 @@ pub fn resolution_key(form: &NameForm) -> String {
 struct Anchor {
     id: String,
     primary_name: String,
+    /// The names an entity may be anchored on: the record's own name and, on the UN list, its
+    /// original-script spelling. A.k.a.s such as "Muhammad Husayn" are shared by too many people.
+    names: Vec<NameForm>,
 }
 
-/// (type, resolution key) → the records with a name of that key, UN records first.
-fn anchors() -> &'static HashMap<(String, String), Vec<Anchor>> {
-    static ANCHORS: OnceLock<HashMap<(String, String), Vec<Anchor>>> = OnceLock::new();
-    ANCHORS.get_or_init(|| {
-        let mut index: HashMap<(String, String), Vec<Anchor>> = HashMap::new();
+/// The shipped list records, read and analyzed once.
+struct AnchorIndex {
+    records: Vec<Anchor>,
+    /// (type, resolution key) → records with a name of that key, UN records first.
+    by_key: HashMap<(String, String), Vec<usize>>,
+    /// Token keys found in the names of five or more records.
+    common_tokens: std::collections::HashSet<String>,
+}
+
+fn anchor_index() -> &'static AnchorIndex {
+    static INDEX: OnceLock<AnchorIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut records = Vec::new();
+        let mut by_key: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut token_counts: HashMap<String, usize> = HashMap::new();
         for line in include_str!("../../data/names/anchors.tsv").lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
             let (Some(id), Some(kind)) = (fields.next(), fields.next()) else { continue };
-            let names: Vec<&str> = fields.collect();
-            let Some(primary) = names.first() else { continue };
-            // Only the names an anchor may be matched on (see best_anchor) index it.
-            for name in names.iter().take(if id.starts_with("un:") { 2 } else { 1 }) {
-                let form = analyze(name);
-                if form.core().len() < 2 {
-                    continue;
-                }
-                let list = index.entry((kind.to_string(), resolution_key(&form))).or_default();
-                if !list.iter().any(|a| a.id == id) {
-                    list.push(Anchor { id: id.to_string(), primary_name: title_case(primary) });
+            let all_names: Vec<&str> = fields.collect();
+            let Some(primary) = all_names.first() else { continue };
+            let names: Vec<NameForm> =
+                all_names.iter().take(if id.starts_with("un:") { 2 } else { 1 }).map(|n| analyze(n)).collect();
+            let mut primary_tokens: Vec<String> = resolution_key(&names[0]).split(' ').map(str::to_string).collect();
+            primary_tokens.dedup();
+            for token in primary_tokens {
+                *token_counts.entry(token).or_default() += 1;
+            }
+            let index = records.len();
+            for form in names.iter().filter(|f| f.core().len() >= 2) {
+                let list = by_key.entry((kind.to_string(), resolution_key(form))).or_default();
+                if !list.contains(&index) {
+                    list.push(index);
                 }
             }
+            records.push(Anchor { id: id.to_string(), primary_name: title_case(primary), names });
         }
-        for list in index.values_mut() {
-            list.sort_by_key(|a| (!a.id.starts_with("un:"), a.id.clone()));
+        for list in by_key.values_mut() {
+            list.sort_by_key(|&i| (!records[i].id.starts_with("un:"), records[i].id.clone()));
         }
-        index
+        let common_tokens = token_counts.into_iter().filter(|(_, n)| *n >= 5).map(|(token, _)| token).collect();
+        AnchorIndex { records, by_key, common_tokens }
     })
 }
 
@@ -243,10 +261,11 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
 /// name, if the matcher judges them the same with every token spelled alike (Bashar al-Assad is
 /// not his sister Bushra, though their skeletons agree).
 fn best_anchor(entity_type: &str, key: &str, representative: &str) -> Option<&'static Anchor> {
-    let candidates = anchors().get(&(entity_type.to_string(), key.to_string()))?;
+    let index = anchor_index();
+    let candidates = index.by_key.get(&(entity_type.to_string(), key.to_string()))?;
     // A name made only of tokens common on the lists (Muhammad Husayn, Muhammad bin Saud) names
     // too many people to stand for one record.
-    if key.split(' ').all(|token| common_tokens().contains(token)) {
+    if key.split(' ').all(|token| index.common_tokens.contains(token)) {
         return None;
     }
     let scorer = NameScorer::bundled();
@@ -254,12 +273,10 @@ fn best_anchor(entity_type: &str, key: &str, representative: &str) -> Option<&'s
     // The entity's representative full name (its most frequent one) is what must match.
     let spellings = [analyze(representative)];
     let mut passing: Vec<(&Anchor, f64)> = Vec::new();
-    for anchor in candidates {
+    for anchor in candidates.iter().map(|&i| &index.records[i]) {
         let mut best = f64::NEG_INFINITY;
         for spelling in &spellings {
-            // Only the record's own name (and, on the UN list, its original-script spelling):
-            // a.k.a.s such as "Muhammad Husayn" are shared by too many people to anchor on.
-            for name in anchor_names(&anchor.id).iter().take(if anchor.id.starts_with("un:") { 2 } else { 1 }) {
+            for name in &anchor.names {
                 // Every name token must be spelled alike, not only sound alike: Bashar is not
                 // Bushra, Saud is not Saeed.
                 let weakest = super::score::pair_features(spelling, name)[weakest_index];
@@ -310,38 +327,6 @@ fn english_names() -> &'static HashMap<String, String> {
         }
         names
     })
-}
-
-/// Token keys found in the names of five or more list records.
-fn common_tokens() -> &'static std::collections::HashSet<String> {
-    static COMMON: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    COMMON.get_or_init(|| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for line in include_str!("../../data/names/anchors.tsv").lines().filter(|l| !l.starts_with('#')) {
-            let Some(primary) = line.split('\t').nth(2) else { continue };
-            let mut seen: Vec<String> = resolution_key(&analyze(primary)).split(' ').map(str::to_string).collect();
-            seen.dedup();
-            for token in seen {
-                *counts.entry(token).or_default() += 1;
-            }
-        }
-        counts.into_iter().filter(|(_, n)| *n >= 5).map(|(token, _)| token).collect()
-    })
-}
-
-/// Every name of a list record, analyzed.
-fn anchor_names(id: &str) -> &'static [NameForm] {
-    static NAMES: OnceLock<HashMap<String, Vec<NameForm>>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        let mut names: HashMap<String, Vec<NameForm>> = HashMap::new();
-        for line in include_str!("../../data/names/anchors.tsv").lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split('\t');
-            let (Some(anchor), Some(_)) = (fields.next(), fields.next()) else { continue };
-            names.insert(anchor.to_string(), fields.map(analyze).collect());
-        }
-        names
-    });
-    names.get(id).map_or(&[], Vec::as_slice)
 }
 
 /// Two keys can anchor to one record (its aliases differ in skeleton): one entity per id.
