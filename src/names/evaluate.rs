@@ -11,7 +11,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, NameForm};
 use super::cluster::{candidate_pairs, cluster_average_link, cluster_with};
-use super::score::{jaro_winkler, pair_features, NameScorer};
+use super::score::{jaro_winkler, pair_features, Features, NameScorer};
 use crate::text::has_arabic_script as arabic;
 
 /// One list record: its id and every name it is known by.
@@ -93,8 +93,10 @@ pub fn read_anetac(path: &Path) -> Result<Vec<Record>> {
 }
 
 /// Labelled pairs for fitting: all pairs within a record (up to 30 per record) are matches; pairs
-/// of different records that share a token skeleton (what blocking would compare) are not.
-pub fn training_pairs(records: &[&Record]) -> Vec<([f64; 14], bool)> {
+/// of different records that share a token skeleton (what blocking would compare) are not, and
+/// neither are pairs of different records drawn at random (one per match): look-up ranks every
+/// name, not only those blocking would compare, so the model must be sane on those too.
+pub fn training_pairs(records: &[&Record]) -> Vec<(Features, bool)> {
     let mut names: Vec<NameForm> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
@@ -124,6 +126,13 @@ pub fn training_pairs(records: &[&Record]) -> Vec<([f64; 14], bool)> {
             if negatives >= positives * 3 {
                 break;
             }
+        }
+    }
+    for index in 0..positives as u64 {
+        let a = (xxh3_64(&index.to_le_bytes()) % names.len() as u64) as usize;
+        let b = (xxh3_64(&(index ^ 0x9e37_79b9).to_le_bytes()) % names.len() as u64) as usize;
+        if owner[a] != owner[b] {
+            pairs.push((pair_features(&names[a], &names[b]), false));
         }
     }
     pairs
@@ -211,23 +220,54 @@ pub fn evaluate_clustering(
     (score_clustering(&ours, &truth), score_clustering(&baseline, &truth), names.len())
 }
 
-/// The scorer threshold with the best B-cubed F1 on the given (training) records.
+/// The least pairwise precision a tuned threshold may give: merging two people is the costlier
+/// mistake, so recall is bought only above this.
+pub const MIN_PAIR_PRECISION: f64 = 0.95;
+
+/// The training records cut into dev folds the size of the held-out part: one per list and per
+/// value of the id hash that is not held out. How many look-alike names a list holds grows with
+/// its size, so a threshold is tuned on sets as large as those it is measured on.
+fn dev_folds<'a>(records: &[&'a Record]) -> Vec<Vec<&'a Record>> {
+    let mut folds: std::collections::BTreeMap<(&str, u64), Vec<&Record>> = Default::default();
+    for &record in records {
+        let list = record.id.split(':').next().unwrap_or("");
+        folds.entry((list, xxh3_64(record.id.as_bytes()) % 5)).or_default().push(record);
+    }
+    folds.into_values().collect()
+}
+
+/// The scorer threshold with the best mean B-cubed F1 over dev folds of the given (training)
+/// records among those whose mean pairwise precision reaches [`MIN_PAIR_PRECISION`] (the best
+/// B-cubed F1 overall if none does).
 pub fn tune_threshold(records: &[&Record], scorer: &NameScorer) -> f64 {
-    let (names, truth) = names_of(records);
-    // Score every candidate pair once; each threshold only re-clusters.
-    let scores: HashMap<(usize, usize), f64> =
-        candidate_pairs(&names).into_iter().map(|(a, b)| ((a, b), scorer.probability(&names[a], &names[b]))).collect();
-    let lookup = |a: usize, b: usize| scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
-    let mut best = (0.0, 0.5);
+    let folds: Vec<_> = dev_folds(records)
+        .into_iter()
+        .map(|fold| {
+            let (names, truth) = names_of(&fold);
+            // Score every candidate pair once; each threshold only re-clusters.
+            let scores: HashMap<(usize, usize), f64> = candidate_pairs(&names)
+                .into_iter()
+                .map(|(a, b)| ((a, b), scorer.probability(&names[a], &names[b])))
+                .collect();
+            (names, truth, scores)
+        })
+        .collect();
+    let mut best = (false, 0.0, 0.5);
     for step in 0..14 {
         let threshold = 0.30 + 0.05 * step as f64;
-        let clusters = cluster_average_link(&names, lookup, threshold);
-        let bcubed = score_clustering(&clusters, &truth).bcubed_f1;
-        if bcubed > best.0 {
-            best = (bcubed, threshold);
+        let (mut precision, mut bcubed) = (0.0, 0.0);
+        for (names, truth, scores) in &folds {
+            let lookup = |a: usize, b: usize| scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+            let result = score_clustering(&cluster_average_link(names, lookup, threshold), truth);
+            precision += result.pair_precision / folds.len() as f64;
+            bcubed += result.bcubed_f1 / folds.len() as f64;
+        }
+        let candidate = (precision >= MIN_PAIR_PRECISION, bcubed, threshold);
+        if (candidate.0, candidate.1) > (best.0, best.1) {
+            best = candidate;
         }
     }
-    best.1
+    best.2
 }
 
 /// The baseline threshold with the best B-cubed F1 on the given (training) records.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::analyze::{NameForm, NameToken};
 
 /// Names of the features, in the order of [`pair_features`].
-pub const FEATURES: [&str; 14] = [
+pub const FEATURES: [&str; N_FEATURES] = [
     "bias",
     "subset_of_two_or_more",
     "key_equal",
@@ -25,7 +25,30 @@ pub const FEATURES: [&str; 14] = [
     "shared_variant_group",
     "nisba_mismatch",
     "token_count_difference",
+    "token_coverage",
 ];
+
+/// The features that measure similarity: their weights are kept non-negative.
+const SIMILARITIES: [&str; 12] = [
+    "subset_of_two_or_more",
+    "key_equal",
+    "jaro_winkler_skeleton",
+    "jaro_winkler_plain",
+    "weakest_token_alignment",
+    "jaro_winkler_full",
+    "token_alignment",
+    "skeleton_token_overlap",
+    "last_skeleton_equal",
+    "first_skeleton_equal",
+    "shared_variant_group",
+    "token_coverage",
+];
+
+/// How many features a pair has.
+pub const N_FEATURES: usize = 15;
+
+/// The features of one pair of names.
+pub type Features = [f64; N_FEATURES];
 
 /// Jaro-Winkler similarity of two strings (0..1).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
@@ -62,12 +85,8 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     jaro + prefix * 0.1 * (1.0 - jaro)
 }
 
-fn best_alignment<'a>(token: &NameToken, others: &[&'a NameToken]) -> Option<(&'a NameToken, f64)> {
-    others.iter().map(|o| (*o, jaro_winkler(&token.folded, &o.folded))).max_by(|x, y| x.1.total_cmp(&y.1))
-}
-
 /// The features of a pair of names, in the order of [`FEATURES`].
-pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 14] {
+pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
     let (core_a, core_b) = (a.core(), b.core());
     let (short, long) = if core_a.len() <= core_b.len() { (&core_a, &core_b) } else { (&core_b, &core_a) };
     let joined = |tokens: &[&NameToken]| tokens.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
@@ -78,9 +97,20 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 14] {
     let mut skeleton_hits = 0.0;
     let mut group_hits = 0.0;
     let mut nisba_mismatch: f64 = 0.0;
+    // The best similarity of each long-name token to any short-name token, for the coverage.
+    let mut long_best = vec![0.0f64; long.len()];
     let long_skeletons: HashSet<&str> = long.iter().map(|t| t.skeleton.as_str()).collect();
     for token in short.iter() {
-        if let Some((other, similarity)) = best_alignment(token, long) {
+        // Each short-name token aligns with its most similar long-name token (the last of equals).
+        let mut best: Option<(&NameToken, f64)> = None;
+        for (other, other_best) in long.iter().zip(long_best.iter_mut()) {
+            let similarity = jaro_winkler(&token.folded, &other.folded);
+            *other_best = other_best.max(similarity);
+            if best.is_none_or(|(_, s)| similarity >= s) {
+                best = Some((other, similarity));
+            }
+        }
+        if let Some((other, similarity)) = best {
             alignment += similarity;
             weakest = weakest.min(similarity);
             if similarity >= 0.9 || token.skeleton == other.skeleton {
@@ -113,6 +143,9 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 14] {
     let skeleton_similarity = jaro_winkler(&key_a, &key_b);
     // Every token of a name of two or more found in the other: "Kawa Panga" in "Kawa Panga Mandro".
     let subset = f64::from(u8::from(short.len() >= 2 && matched_tokens == short.len()));
+    // Both ways: how well every token of either name is matched in the other. "Rehmatullah" is
+    // all in "Rahmatullah Shah Nawaz", but two of the long name's three tokens are missing.
+    let coverage = (alignment + long_best.iter().sum::<f64>()) / (short.len() + long.len()).max(1) as f64;
     [
         1.0,
         subset,
@@ -128,6 +161,7 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> [f64; 14] {
         group_hits / n,
         nisba_mismatch,
         difference,
+        coverage,
     ]
 }
 
@@ -150,13 +184,24 @@ impl NameScorer {
     pub fn bundled() -> &'static NameScorer {
         static BUNDLED: std::sync::OnceLock<NameScorer> = std::sync::OnceLock::new();
         BUNDLED.get_or_init(|| {
-            serde_json::from_str(include_str!("../../data/models/names.json"))
+            NameScorer::from_json(include_str!("../../data/models/names.json"))
                 .expect("the bundled name scorer is valid")
         })
     }
 
     pub fn from_json(text: &str) -> Result<NameScorer> {
-        serde_json::from_str(text).context("not a name scorer")
+        let scorer: NameScorer = serde_json::from_str(text).context("not a name scorer")?;
+        if scorer.features != FEATURES {
+            anyhow::bail!(
+                "the scorer's features {:?} are not this akhbar's {:?}: refit it with `akhbar train names`",
+                scorer.features,
+                FEATURES
+            );
+        }
+        if scorer.weights.len() != N_FEATURES {
+            anyhow::bail!("the scorer has {} weights for {N_FEATURES} features", scorer.weights.len());
+        }
+        Ok(scorer)
     }
 
     /// Probability that two names are the same.
@@ -194,13 +239,13 @@ impl NameScorer {
 
     /// Fits the weights by gradient descent on labelled pairs (L2-regularized log loss), with
     /// positives and negatives weighted to count equally.
-    pub fn fit(pairs: &[([f64; 14], bool)], fitted_on: &str) -> NameScorer {
+    pub fn fit(pairs: &[(Features, bool)], fitted_on: &str) -> NameScorer {
         let positives = pairs.iter().filter(|p| p.1).count().max(1) as f64;
         let negatives = pairs.iter().filter(|p| !p.1).count().max(1) as f64;
-        let mut weights = [0.0f64; 14];
+        let mut weights = [0.0f64; N_FEATURES];
         let rate = 0.5;
         for _ in 0..3000 {
-            let mut gradient = [0.0f64; 14];
+            let mut gradient = [0.0f64; N_FEATURES];
             for (features, label) in pairs {
                 let z: f64 = features.iter().zip(&weights).map(|(x, w)| x * w).sum();
                 let p = 1.0 / (1.0 + (-z).exp());
@@ -210,8 +255,14 @@ impl NameScorer {
                     *g += weight * error * x;
                 }
             }
-            for (w, g) in weights.iter_mut().zip(gradient) {
+            for (index, (w, g)) in weights.iter_mut().zip(gradient).enumerate() {
                 *w -= rate * (g + 1e-4 * *w);
+                // Monotone: more similarity never lowers the score. Features that correlate (a
+                // shared skeleton and a close alignment) would otherwise trade signs, which
+                // blocked negatives reward and look-up over all names punishes.
+                if SIMILARITIES.contains(&FEATURES[index]) {
+                    *w = w.max(0.0);
+                }
             }
         }
         NameScorer {
