@@ -54,6 +54,7 @@ impl PipelineConfig {
         );
         anyhow::ensure!(limits.max_record_bytes >= 1024, "limits.max_record_bytes must be at least 1024");
         anyhow::ensure!(limits.batch_bytes >= 1024, "limits.batch_bytes must be at least 1024");
+        anyhow::ensure!(limits.resolve_bucket_mentions >= 1, "limits.resolve_bucket_mentions must be at least 1");
         anyhow::ensure!(self.output.row_group_rows >= 1, "output.row_group_rows must be at least 1");
         anyhow::ensure!(
             self.output.rows_per_file >= self.output.row_group_rows,
@@ -153,11 +154,19 @@ pub struct Limits {
     /// Records are processed in batches of about this many bytes; memory use is a small multiple
     /// of it, whatever the corpus size.
     pub batch_bytes: usize,
+    /// The resolve stage splits the run's mentions into buckets of about this many (all
+    /// mentions of one key in one bucket), resolved one per worker thread at a time.
+    pub resolve_bucket_mentions: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_reject_rate: 0.01, max_record_bytes: 8 << 20, batch_bytes: 16 << 20 }
+        Limits {
+            max_reject_rate: 0.01,
+            max_record_bytes: 8 << 20,
+            batch_bytes: 16 << 20,
+            resolve_bucket_mentions: 250_000,
+        }
     }
 }
 

@@ -172,7 +172,8 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     let (mention_rows, mention_files) = mentions.finish()?;
     let (reject_rows, reject_files) = rejects.finish()?;
     let extract_seconds = started.elapsed().as_secs_f64();
-    let (entity_rows, entity_files) = resolve_entities(&area, output_config)?;
+    pool.broadcast(|_| crate::extract::release_word_cache());
+    let (entity_rows, entity_files) = resolve_entities(&area, config, &pool, mention_rows)?;
     let resolve_seconds = started.elapsed().as_secs_f64() - extract_seconds;
     publish_output(&area)?;
 
@@ -223,28 +224,52 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     Ok((manifest, status))
 }
 
-/// The resolve stage: reads the staged mentions and documents back, resolves mentions into
-/// entities (`names::resolve`), writes `entities/` and rewrites `mentions/` with `entity_id`.
-fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) -> Result<(u64, Vec<String>)> {
+/// The resolve stage: streams the staged mentions once, keys them document by document and
+/// spills them into buckets by key (`names::resolve::key_mentions`); resolves each bucket as an
+/// independent task on the worker pool (`names::resolve::resolve_bucket`); writes `entities/`
+/// and rewrites `mentions/` with `entity_id`. Memory holds the buckets being resolved, the
+/// entity rows and four bytes per mention, not the mentions themselves.
+fn resolve_entities(
+    area: &StagingArea,
+    config: &PipelineConfig,
+    pool: &rayon::ThreadPool,
+    mention_rows: u64,
+) -> Result<(u64, Vec<String>)> {
+    use crate::names::resolve::{key_mentions, merge_rows_with_the_same_id, resolve_bucket, FormCache, MentionKeyRow};
     use arrow::array::{Array, Date32Array, StringArray};
     let staged = area.staging.join("mentions");
     let mut published: HashMap<String, Option<i32>> = HashMap::new();
-    for batch in output::read_table(&area.staging.join("documents"), &["doc_id", "published"])? {
+    output::for_each_table_batch(&area.staging.join("documents"), &["doc_id", "published"], |batch| {
         let ids = output::string_column(&batch, "doc_id")?;
         let dates = batch.column_by_name("published").context("documents.published is missing")?;
         let dates = dates.as_any().downcast_ref::<Date32Array>().context("published is a date column")?;
         for row in 0..batch.num_rows() {
             published.entry(ids.value(row).to_string()).or_insert(dates.is_valid(row).then(|| dates.value(row)));
         }
-    }
-    // Only the columns resolution needs are read here; the table is streamed again to rewrite it.
-    let mut rows = Vec::new();
-    for batch in &output::read_table(&staged, &["doc_id", "type", "match_text", "text"])? {
-        let column = |name: &str| output::string_column(batch, name);
+        Ok(())
+    })?;
+
+    // Key the mentions document by document (a document's mentions are together in the table,
+    // though a batch may end inside one) and spill them into buckets.
+    let buckets = mention_rows.div_ceil(config.limits.resolve_bucket_mentions.max(1) as u64).max(1) as usize;
+    let bucket_directory = area.staging.join("resolve-buckets");
+    let mut spill = output::BucketWriter::create(&bucket_directory, buckets)?;
+    let mut cache = FormCache::default();
+    let mut pending: Vec<MentionKeyRow> = Vec::new();
+    let mut ordinal = 0u64;
+    let mut flush = |rows: &[MentionKeyRow], ordinal: &mut u64| -> Result<()> {
+        for keyed in key_mentions(rows, &mut cache) {
+            spill.write(*ordinal, &keyed)?;
+            *ordinal += 1;
+        }
+        Ok(())
+    };
+    output::for_each_table_batch(&staged, &["doc_id", "type", "match_text", "text"], |batch| {
+        let column = |name: &str| output::string_column(&batch, name);
         let (doc_ids, types, match_texts, texts) =
             (column("doc_id")?, column("type")?, column("match_text")?, column("text")?);
         for row in 0..batch.num_rows() {
-            rows.push(crate::names::resolve::MentionKeyRow {
+            pending.push(MentionKeyRow {
                 doc_id: doc_ids.value(row).to_string(),
                 entity_type: types.value(row).to_string(),
                 match_text: match_texts.value(row).to_string(),
@@ -252,21 +277,55 @@ fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) ->
                 published: published.get(doc_ids.value(row)).copied().flatten(),
             });
         }
+        let last_document = pending.last().map(|m| m.doc_id.clone()).unwrap_or_default();
+        let complete = pending.iter().rposition(|m| m.doc_id != last_document).map_or(0, |i| i + 1);
+        flush(&pending[..complete], &mut ordinal)?;
+        pending.drain(..complete);
+        Ok(())
+    })?;
+    flush(&pending, &mut ordinal)?;
+    drop(pending);
+    let paths = spill.finish()?;
+
+    // Resolve the buckets in parallel; results in bucket order, so the output does not depend on
+    // the number of threads.
+    let resolved: Vec<(Vec<u64>, Vec<usize>, Vec<crate::names::resolve::EntityRow>)> = pool.install(|| {
+        paths
+            .par_iter()
+            .map(|path| {
+                let (ordinals, mentions) = output::read_bucket(path)?;
+                let (entity_of, rows) = resolve_bucket(&mentions)?;
+                std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+                Ok((ordinals, entity_of, rows))
+            })
+            .collect::<Result<_>>()
+    })?;
+    let _ = std::fs::remove_dir(&bucket_directory);
+    let mut entity_of_mention = vec![u32::MAX; ordinal as usize];
+    let mut ids: Vec<String> = Vec::new();
+    let mut entities = Vec::new();
+    for (ordinals, entity_of, rows) in resolved {
+        let base = ids.len();
+        for (ordinal, entity) in ordinals.into_iter().zip(entity_of) {
+            entity_of_mention[ordinal as usize] = u32::try_from(base + entity).context("too many entities")?;
+        }
+        ids.extend(rows.iter().map(|row| row.entity_id.clone()));
+        entities.extend(rows);
     }
-    let (entity_ids, entities) = crate::names::resolve::resolve(&rows)?;
+    merge_rows_with_the_same_id(&mut entities);
 
     let mut resolved = TableWriter::create(
         area,
         "mentions.resolved",
         output::mentions_schema(),
         output::MENTIONS_DICTIONARY_COLUMNS,
-        config,
+        &config.output,
     )?;
-    drop(rows);
     let mut offset = 0;
     output::for_each_table_batch(&staged, &[], |batch| {
-        let ids: StringArray =
-            entity_ids[offset..offset + batch.num_rows()].iter().map(|id| Some(id.as_str())).collect();
+        let rows =
+            entity_of_mention.get(offset..offset + batch.num_rows()).context("mentions changed while resolving")?;
+        let ids: StringArray = rows.iter().map(|&i| ids.get(i as usize).map(String::as_str)).collect();
         offset += batch.num_rows();
         let index = batch.schema().index_of("entity_id")?;
         let mut columns = batch.columns().to_vec();
@@ -278,8 +337,13 @@ fn resolve_entities(area: &StagingArea, config: &crate::config::OutputConfig) ->
     std::fs::rename(area.staging.join("mentions.resolved"), &staged)
         .with_context(|| format!("cannot move {} into place", staged.display()))?;
 
-    let mut writer =
-        TableWriter::create(area, "entities", output::entities_schema(), output::ENTITIES_DICTIONARY_COLUMNS, config)?;
+    let mut writer = TableWriter::create(
+        area,
+        "entities",
+        output::entities_schema(),
+        output::ENTITIES_DICTIONARY_COLUMNS,
+        &config.output,
+    )?;
     for chunk in entities.chunks(50_000) {
         writer.write(&output::entities_batch(chunk))?;
     }

@@ -357,14 +357,17 @@ fn missing_input_and_bad_pipeline_are_clear_errors_not_panics() {
 }
 
 #[test]
-fn one_and_two_threads_write_byte_identical_tables() {
+fn one_and_two_threads_and_any_resolve_bucket_size_write_byte_identical_tables() {
     let dir = tempfile::tempdir().unwrap();
     let pipeline = dir.path().join("small-batches.toml");
     // Tiny batches, so that the parallel path really interleaves many of them.
-    std::fs::write(&pipeline, "[limits]\nbatch_bytes = 4096\n[output]\nrow_group_rows = 7\nrows_per_file = 20\n")
-        .unwrap();
+    let small = "[limits]\nbatch_bytes = 4096\n[output]\nrow_group_rows = 7\nrows_per_file = 20\n";
+    std::fs::write(&pipeline, small).unwrap();
+    // And tiny resolve buckets: every name key is resolved in one bucket, however many there are.
+    let buckets = dir.path().join("small-buckets.toml");
+    std::fs::write(&buckets, small.replace("[output]", "resolve_bucket_mentions = 9\n[output]")).unwrap();
     let sample = repo().join("data/sample");
-    let one = run(&[&sample], &["--threads", "1", "--pipeline", pipeline.to_str().unwrap()]);
+    let one = run(&[&sample], &["--threads", "1", "--pipeline", buckets.to_str().unwrap()]);
     let two = run(&[&sample], &["--threads", "2", "--pipeline", pipeline.to_str().unwrap()]);
     assert_eq!((one.code, two.code), (0, 0));
     for table in ["documents", "mentions", "entities", "rejects"] {

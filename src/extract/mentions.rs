@@ -60,6 +60,12 @@ thread_local! {
     static CACHE: RefCell<Option<(u64, WordCache)>> = const { RefCell::new(None) };
 }
 
+/// Frees this thread's word cache (a run calls it on every worker once extraction is done, so
+/// the cache does not sit in memory through the resolve stage).
+pub fn release_word_cache() {
+    CACHE.with(|cell| cell.borrow_mut().take());
+}
+
 /// A mention before offsets are converted: byte range in the text, token range in the sentence.
 struct Candidate {
     sentence: usize,

@@ -17,5 +17,5 @@ pub mod recall;
 pub mod tagger;
 
 pub use gazetteer::{EntityType, Gazetteer};
-pub use mentions::{extract_mentions, extract_mentions_with, Mention, MentionMethod};
+pub use mentions::{extract_mentions, extract_mentions_with, release_word_cache, Mention, MentionMethod};
 pub use tagger::Tagger;

@@ -6,11 +6,17 @@
 //! 2. Within one document, a person's short, partial or misspelled form takes the key of a full
 //!    name in the same document when exactly one full name fits (سليمان and سليماني → قاسم
 //!    سليماني; "Putin" after "Vladimir Putin").
-//! 3. Across documents, mentions of one type with one key are one entity; the counts, dates and
-//!    spellings of each entity are aggregated with polars.
+//! 3. Across documents, mentions of one type with one key are one entity's candidates; the
+//!    scorer splits a block whose forms only sound alike, and the counts, dates and spellings of
+//!    each entity are aggregated with polars.
 //! 4. An entity whose key and type match a record of the shipped UN/OFAC lists (data/names/
 //!    anchors.tsv) on a name of two or more tokens is anchored to it (`un:IRi.039`), and that
 //!    record's id is its `entity_id`; otherwise the id is a hash of type and key.
+//!
+//! Steps 1–2 need one document at a time ([`key_mentions`]); steps 3–4 need the mentions of one
+//! key at a time ([`resolve_bucket`]): the pipeline streams the mentions once, keys them and
+//! spills them into buckets by key, and resolves each bucket as an independent task, so memory
+//! is bounded by the bucket, not the corpus. [`resolve`] does it all in memory for small inputs.
 //!
 //! Pure: mentions in, entity ids and entity rows out. Reading and writing Parquet is the
 //! pipeline's job.
@@ -37,6 +43,30 @@ pub struct MentionKeyRow {
     pub text: String,
     /// Publication date of its document, days since 1970-01-01.
     pub published: Option<i32>,
+}
+
+/// A mention with its resolution key: what the bucketed stage of resolution needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyedMention {
+    pub entity_type: String,
+    /// The resolution key of the name the mention stands for.
+    pub key: String,
+    /// The match form of the name it stands for: its own, or the full name it links to in its
+    /// document.
+    pub stands_for: String,
+    /// The mention as written.
+    pub text: String,
+    pub doc_id: String,
+    pub published: Option<i32>,
+}
+
+impl KeyedMention {
+    /// The bucket of `buckets` this mention is resolved in: all mentions of one type and key
+    /// meet in one bucket.
+    pub fn bucket(&self, buckets: usize) -> usize {
+        let hash = xxh3_64(format!("{}\u{1f}{}", self.entity_type, self.key).as_bytes());
+        (hash % buckets.max(1) as u64) as usize
+    }
 }
 
 /// One spelling of an entity.
@@ -142,22 +172,72 @@ fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// Resolves mentions (in document order) into entities. Returns each mention's entity id and
-/// the entity rows, sorted by id.
+/// Resolves mentions (in document order) into entities, all in memory. Returns each mention's
+/// entity id and the entity rows, sorted by id.
 pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow>)> {
-    // Analyze each distinct form once.
-    let mut forms: HashMap<&str, NameForm> = HashMap::new();
-    for mention in mentions {
-        forms.entry(mention.match_text.as_str()).or_insert_with(|| analyze(&mention.match_text));
-    }
-    let keys: Vec<String> = mentions.iter().map(|m| resolution_key(&forms[m.match_text.as_str()])).collect();
-    // Each mention stands for its own form, or for the full name it links to in its document.
-    let stands_for = link_within_documents(mentions, &forms, &keys);
-    let representative = split_blocks_by_scorer(mentions, &stands_for, &keys, &forms);
+    let mut cache = FormCache::default();
+    let keyed = key_mentions(mentions, &mut cache);
+    let (entity_of, mut rows) = resolve_bucket(&keyed)?;
+    let ids: Vec<String> = entity_of.iter().map(|&i| rows[i].entity_id.clone()).collect();
+    merge_rows_with_the_same_id(&mut rows);
+    Ok((ids, rows))
+}
 
+/// The analysis of recently seen match forms: what keying needs of a form, computed once.
+#[derive(Default)]
+pub struct FormCache {
+    forms: HashMap<String, (String, Vec<String>)>,
+}
+
+impl FormCache {
+    /// Enough for the names of a large corpus; cleared when full, so memory stays bounded.
+    const LIMIT: usize = 200_000;
+
+    /// The resolution key and the core-token skeletons of a match form.
+    fn get(&mut self, match_text: &str) -> &(String, Vec<String>) {
+        if !self.forms.contains_key(match_text) {
+            if self.forms.len() >= Self::LIMIT {
+                self.forms.clear();
+            }
+            let form = analyze(match_text);
+            let skeletons = form.core().iter().map(|t| t.skeleton.clone()).collect();
+            self.forms.insert(match_text.to_string(), (resolution_key(&form), skeletons));
+        }
+        &self.forms[match_text]
+    }
+}
+
+/// Steps 1 and 2: the resolution key of each mention and, within its document, the full name it
+/// stands for. `mentions` hold whole documents, each document's mentions together.
+pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<KeyedMention> {
+    let analyzed: Vec<(String, Vec<String>)> = mentions.iter().map(|m| cache.get(&m.match_text).clone()).collect();
+    let stands_for = link_within_documents(mentions, &analyzed);
+    mentions
+        .iter()
+        .zip(&stands_for)
+        .map(|(mention, &target)| KeyedMention {
+            entity_type: mention.entity_type.clone(),
+            key: analyzed[target].0.clone(),
+            stands_for: mentions[target].match_text.clone(),
+            text: mention.text.clone(),
+            doc_id: mention.doc_id.clone(),
+            published: mention.published,
+        })
+        .collect()
+}
+
+/// Steps 3 and 4 over the mentions of a bucket (every mention of a type and key in the run is in
+/// the same bucket): each mention's index into the returned entity rows, and those rows. Rows
+/// of different keys anchored to one record share an id; [`merge_rows_with_the_same_id`] joins
+/// them once every bucket is resolved.
+pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<EntityRow>)> {
+    if mentions.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let representative = split_blocks_by_scorer(mentions);
     // Aggregate per entity with polars.
     let entity_keys: Vec<String> = (0..mentions.len())
-        .map(|i| format!("{}\u{1f}{}\u{1f}{}", mentions[i].entity_type, keys[stands_for[i]], representative[i]))
+        .map(|i| format!("{}\u{1f}{}\u{1f}{}", mentions[i].entity_type, mentions[i].key, representative[i]))
         .collect();
     let frame = DataFrame::new(
         mentions.len(),
@@ -203,7 +283,7 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
         });
     }
 
-    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut row_of: HashMap<String, usize> = HashMap::new();
     let mut rows = Vec::with_capacity(totals.height());
     let entity = totals.column("entity")?.str()?;
     let n_mentions = totals.column("n_mentions")?.u32()?;
@@ -236,7 +316,7 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
             (false, true) => 0.7,
             (false, false) => 0.5,
         };
-        ids.insert(entity_key.to_string(), entity_id.clone());
+        row_of.insert(entity_key.to_string(), rows.len());
         rows.push(EntityRow {
             entity_id,
             entity_type: entity_type.to_string(),
@@ -251,9 +331,8 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
             confidence,
         });
     }
-    merge_rows_with_the_same_id(&mut rows);
-    let mention_ids = entity_keys.iter().map(|k| ids[k].clone()).collect();
-    Ok((mention_ids, rows))
+    let entity_of = entity_keys.iter().map(|k| row_of[k]).collect();
+    Ok((entity_of, rows))
 }
 
 /// The list record an entity is anchored to: among the records with a name of the same key and
@@ -329,8 +408,9 @@ fn english_names() -> &'static HashMap<String, String> {
     })
 }
 
-/// Two keys can anchor to one record (its aliases differ in skeleton): one entity per id.
-fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
+/// Two keys can anchor to one record (its aliases differ in skeleton): one entity per id. The
+/// rows come out sorted by id.
+pub fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
     let mut merged: BTreeMap<String, EntityRow> = BTreeMap::new();
     for row in rows.drain(..) {
         match merged.get_mut(&row.entity_id) {
@@ -360,31 +440,29 @@ fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
 
 /// Within each document, a person mention of one core token (or of fewer tokens than a full
 /// name) stands for the document's only full name that contains its skeletons; with none or
-/// several candidates it stands for itself. Returns, for each mention, the mention it stands for.
-fn link_within_documents(mentions: &[MentionKeyRow], forms: &HashMap<&str, NameForm>, keys: &[String]) -> Vec<usize> {
+/// several candidates it stands for itself. `analyzed` holds each mention's key and core-token
+/// skeletons. Returns, for each mention, the mention it stands for.
+fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[(String, Vec<String>)]) -> Vec<usize> {
     let mut stands_for: Vec<usize> = (0..mentions.len()).collect();
-    let skeletons = |index: usize| -> Vec<String> {
-        forms[mentions[index].match_text.as_str()].core().iter().map(|t| t.skeleton.clone()).collect()
-    };
     let mut start = 0;
     while start < mentions.len() {
         let mut end = start + 1;
         while end < mentions.len() && mentions[end].doc_id == mentions[start].doc_id {
             end += 1;
         }
-        let mut full_names: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut full_names: Vec<(usize, &[String])> = Vec::new();
         for index in (start..end).filter(|&i| mentions[i].entity_type == "PER") {
-            let core = skeletons(index);
-            if core.len() >= 2 && !full_names.iter().any(|(i, _)| keys[*i] == keys[index]) {
+            let (key, core) = &analyzed[index];
+            if core.len() >= 2 && !full_names.iter().any(|(i, _)| analyzed[*i].0 == *key) {
                 full_names.push((index, core));
             }
         }
         for index in (start..end).filter(|&i| mentions[i].entity_type == "PER") {
-            let core = skeletons(index);
+            let core = &analyzed[index].1;
             if core.is_empty() {
                 continue;
             }
-            let fits: Vec<&(usize, Vec<String>)> = full_names
+            let fits: Vec<&(usize, &[String])> = full_names
                 .iter()
                 .filter(|(_, full)| full.len() > core.len() && core.iter().all(|s| full.contains(s)))
                 .collect();
@@ -400,29 +478,24 @@ fn link_within_documents(mentions: &[MentionKeyRow], forms: &HashMap<&str, NameF
 /// Mentions of one type and key are candidates, not yet one entity (`SD` is the skeleton of
 /// both Asad and Saeed): within each block, the distinct forms are clustered by the scorer
 /// (average link), and each mention gets its cluster's representative form (the most frequent).
-fn split_blocks_by_scorer(
-    mentions: &[MentionKeyRow],
-    stands_for: &[usize],
-    keys: &[String],
-    forms: &HashMap<&str, NameForm>,
-) -> Vec<String> {
+fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
     let scorer = NameScorer::bundled();
-    let mut blocks: BTreeMap<(String, String), BTreeMap<String, usize>> = BTreeMap::new();
-    for index in 0..mentions.len() {
-        let target = stands_for[index];
-        let block = (mentions[index].entity_type.clone(), keys[target].clone());
-        *blocks.entry(block).or_default().entry(mentions[target].match_text.clone()).or_default() += 1;
+    let mut blocks: BTreeMap<(&str, &str), BTreeMap<&str, usize>> = BTreeMap::new();
+    for mention in mentions {
+        let block = (mention.entity_type.as_str(), mention.key.as_str());
+        *blocks.entry(block).or_default().entry(mention.stands_for.as_str()).or_default() += 1;
     }
     let mut representative_of: HashMap<(String, String, String), String> = HashMap::new();
     for ((entity_type, key), counts) in blocks {
-        let mut distinct: Vec<(String, usize)> = counts.into_iter().collect();
+        let (entity_type, key) = (entity_type.to_string(), key.to_string());
+        let mut distinct: Vec<(String, usize)> = counts.into_iter().map(|(f, n)| (f.to_string(), n)).collect();
         distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         if distinct.len() == 1 {
             let (form, _) = &distinct[0];
             representative_of.insert((entity_type, key, form.clone()), form.clone());
             continue;
         }
-        let names: Vec<NameForm> = distinct.iter().map(|(form, _)| forms[form.as_str()].clone()).collect();
+        let names: Vec<NameForm> = distinct.iter().map(|(form, _)| analyze(form)).collect();
         let clusters = super::cluster::cluster_average_link(
             &names,
             |a, b| scorer.probability(&names[a], &names[b]),
@@ -434,13 +507,9 @@ fn split_blocks_by_scorer(
                 .insert((entity_type.clone(), key.clone(), form.clone()), distinct[clusters[index]].0.clone());
         }
     }
-    (0..mentions.len())
-        .map(|index| {
-            let target = stands_for[index];
-            let lookup =
-                (mentions[index].entity_type.clone(), keys[target].clone(), mentions[target].match_text.clone());
-            representative_of[&lookup].clone()
-        })
+    mentions
+        .iter()
+        .map(|m| representative_of[&(m.entity_type.clone(), m.key.clone(), m.stands_for.clone())].clone())
         .collect()
 }
 

@@ -7,6 +7,7 @@
 mod batches;
 mod manifest;
 mod schema;
+mod spill;
 mod table_writer;
 
 pub use batches::{documents_batch, entities_batch, mentions_batch, rejects_batch, DocumentMention};
@@ -15,5 +16,6 @@ pub use schema::{
     documents_schema, entities_schema, mentions_schema, rejects_schema, DOCUMENTS_DICTIONARY_COLUMNS,
     ENTITIES_DICTIONARY_COLUMNS, MENTIONS_DICTIONARY_COLUMNS, REJECTS_DICTIONARY_COLUMNS,
 };
+pub use spill::{read_bucket, BucketWriter};
 pub use table_writer::{for_each_table_batch, read_table, string_column};
 pub use table_writer::{publish_tables, StagingArea, TableWriter};
