@@ -165,7 +165,7 @@ impl Default for Limits {
             max_reject_rate: 0.01,
             max_record_bytes: 8 << 20,
             batch_bytes: 16 << 20,
-            resolve_bucket_mentions: 250_000,
+            resolve_bucket_mentions: 100_000,
         }
     }
 }

@@ -173,7 +173,7 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     let (reject_rows, reject_files) = rejects.finish()?;
     let extract_seconds = started.elapsed().as_secs_f64();
     pool.broadcast(|_| crate::extract::release_word_cache());
-    let (entity_rows, entity_files) = resolve_entities(&area, config, &pool, mention_rows)?;
+    let (entity_rows, entity_files) = resolve_entities(&area, config, options.threads, mention_rows)?;
     let resolve_seconds = started.elapsed().as_secs_f64() - extract_seconds;
     publish_output(&area)?;
 
@@ -226,13 +226,13 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
 
 /// The resolve stage: streams the staged mentions once, keys them document by document and
 /// spills them into buckets by key (`names::resolve::key_mentions`); resolves each bucket as an
-/// independent task on the worker pool (`names::resolve::resolve_bucket`); writes `entities/`
+/// independent task on one of `threads` threads (`names::resolve::resolve_bucket`); writes `entities/`
 /// and rewrites `mentions/` with `entity_id`. Memory holds the buckets being resolved, the
 /// entity rows and four bytes per mention, not the mentions themselves.
 fn resolve_entities(
     area: &StagingArea,
     config: &PipelineConfig,
-    pool: &rayon::ThreadPool,
+    threads: usize,
     mention_rows: u64,
 ) -> Result<(u64, Vec<String>)> {
     use crate::names::resolve::{key_mentions, merge_rows_with_the_same_id, resolve_bucket, FormCache, MentionKeyRow};
@@ -287,19 +287,32 @@ fn resolve_entities(
     drop(pending);
     let paths = spill.finish()?;
 
-    // Resolve the buckets in parallel; results in bucket order, so the output does not depend on
-    // the number of threads.
-    let resolved: Vec<(Vec<u64>, Vec<usize>, Vec<crate::names::resolve::EntityRow>)> = pool.install(|| {
-        paths
-            .par_iter()
-            .map(|path| {
-                let (ordinals, mentions) = output::read_bucket(path)?;
-                let (entity_of, rows) = resolve_bucket(&mentions)?;
-                std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
-                Ok((ordinals, entity_of, rows))
-            })
-            .collect::<Result<_>>()
+    // Resolve the buckets in parallel, one per thread at a time; results in bucket order, so the
+    // output does not depend on the number of threads. Plain threads, not the rayon pool: a rayon
+    // worker waiting on polars' own pool would start other buckets meanwhile, and hold them all.
+    type Resolved = (Vec<u64>, Vec<usize>, Vec<crate::names::resolve::EntityRow>);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let resolve_next = || -> Result<Vec<(usize, Resolved)>> {
+        let mut done = Vec::new();
+        loop {
+            let bucket = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(bucket) else { return Ok(done) };
+            let (ordinals, mentions) = output::read_bucket(path)?;
+            let (entity_of, rows) = resolve_bucket(&mentions)?;
+            std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+            done.push((bucket, (ordinals, entity_of, rows)));
+        }
+    };
+    let mut resolved: Vec<(usize, Resolved)> = std::thread::scope(|scope| -> Result<_> {
+        let workers: Vec<_> = (0..threads.clamp(1, paths.len().max(1))).map(|_| scope.spawn(resolve_next)).collect();
+        let mut all = Vec::new();
+        for worker in workers {
+            all.extend(worker.join().expect("resolve worker does not panic")?);
+        }
+        Ok(all)
     })?;
+    resolved.sort_by_key(|(bucket, _)| *bucket);
+    let resolved = resolved.into_iter().map(|(_, r)| r);
     let _ = std::fs::remove_dir(&bucket_directory);
     let mut entity_of_mention = vec![u32::MAX; ordinal as usize];
     let mut ids: Vec<String> = Vec::new();
