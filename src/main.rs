@@ -91,6 +91,19 @@ enum TrainCommand {
         #[arg(long, default_value = "data/models/ner-ar.bin", value_name = "FILE")]
         out: PathBuf,
     },
+    /// Learn word clusters (a tagger feature) from the `text` of a documents table, e.g. the
+    /// output of `akhbar run --input ../shared/data/corpora/saudinewsnet --out OUT`; then retrain
+    /// the tagger (`akhbar train ner`) and rebuild.
+    Clusters {
+        /// A `documents/` table directory.
+        #[arg(long, value_name = "DIR")]
+        documents: PathBuf,
+        /// Named in the file's header: where the text came from and under which licence.
+        #[arg(long, value_name = "TEXT")]
+        source: String,
+        #[arg(long, default_value = "data/models/word-clusters.tsv", value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Fit the name matcher's weights on list records: names of one record are the same person,
     /// names of different records that share a skeleton are not. A fifth of the records (by a
     /// hash of their id) is held out for `akhbar eval names`.
@@ -256,6 +269,37 @@ fn execute(command: Command) -> Result<ExitCode> {
                 "akhbar: {count} names clustered into {} in {seconds:.2} s ({:.0} names/s)",
                 out.display(),
                 count as f64 / seconds
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train(TrainCommand::Clusters { documents, source, out }) => {
+            let started = std::time::Instant::now();
+            let mut counts = akhbar::extract::clusters::ContextCounts::default();
+            let mut texts = 0usize;
+            akhbar::output::for_each_table_batch(&documents, &["text"], |batch| {
+                let column = akhbar::output::string_column(&batch, "text")?;
+                for row in 0..batch.num_rows() {
+                    counts.add_text(column.value(row));
+                    texts += 1;
+                }
+                Ok(())
+            })?;
+            let settings = akhbar::extract::clusters::ClusterSettings::default();
+            let sizes = [64, 256, 1024];
+            let clusters = counts.cluster_sizes(settings, &sizes);
+            let mut file = format!(
+                "# Word clusters for the entity tagger: `akhbar train clusters` ({settings:?}); word, then its cluster among {sizes:?}.\n# Learned from the text of {texts} documents: {source}\n"
+            );
+            for (word, word_clusters) in &clusters {
+                let columns: Vec<String> = word_clusters.iter().map(u16::to_string).collect();
+                file.push_str(&format!("{word}\t{}\n", columns.join("\t")));
+            }
+            std::fs::write(&out, file).with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!(
+                "akhbar: {} words in {sizes:?} clusters from {texts} documents in {:.1} s; wrote {}; retrain the tagger and rebuild",
+                clusters.len(),
+                started.elapsed().as_secs_f64(),
+                out.display()
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -41,6 +41,18 @@ fn feature(template: &str, value: &str) -> u64 {
     xxh3_64(bytes)
 }
 
+/// The feature of a word's cluster at one granularity, hashed once per cluster.
+fn cluster_feature(level: usize, cluster: u16) -> u64 {
+    static HASHES: std::sync::OnceLock<Vec<Vec<u64>>> = std::sync::OnceLock::new();
+    let hashes = HASHES.get_or_init(|| {
+        (0..4).map(|level| (0..2048).map(|c| feature("cl", &format!("{level}:{c}"))).collect()).collect()
+    });
+    match hashes.get(level) {
+        Some(row) if (cluster as usize) < row.len() => row[cluster as usize],
+        _ => feature("cl", &format!("{level}:{cluster}")),
+    }
+}
+
 /// A context feature seen at a distance from the tagged word (-2, -1, +1, +2).
 pub fn at_offset(feature: u64, offset: i32) -> u64 {
     let salt = 0x9E37_79B9_7F4A_7C15u64.wrapping_mul((offset + 16) as u64);
@@ -135,7 +147,19 @@ impl WordFeatures {
             }
         }
 
+        // The word's clusters, or failing that its first known reading's (بموسكو → موسكو).
+        let clusters = super::clusters::bundled();
+        let cluster_features: Vec<u64> = clusters
+            .get(&match_form)
+            .or_else(|| readings.iter().find_map(|(reading, _)| clusters.get(reading)))
+            .map(|word_clusters| {
+                word_clusters.iter().enumerate().map(|(level, &c)| cluster_feature(level, c)).collect()
+            })
+            .unwrap_or_default();
+        own.extend(&cluster_features);
+
         let mut context = vec![feature("w", &match_form), feature("shape", &word_shape)];
+        context.extend(&cluster_features);
         if let Some(suffix) = affix(&match_form, 2, true) {
             context.push(feature("s2", suffix));
         }

@@ -337,6 +337,10 @@ fn span_candidate(
     while span.end - span.start > 1 && words[span.start].flags & flags::TITLE != 0 && entity_type == EntityType::Per {
         span.start += 1;
     }
+    // A name does not begin with a particle (بأن سليمان زار موسكو: the name is سليمان).
+    while span.end - span.start > 1 && is_function_word(sentence[span.start].text(text)) {
+        span.start += 1;
+    }
     if span.is_empty() {
         return None;
     }

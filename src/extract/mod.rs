@@ -6,8 +6,10 @@
 //! match form), [`features`] (what the tagger sees of a word and its neighbours), [`tagger`] (an
 //! averaged structured perceptron with Viterbi decoding, trained on ANERcorp), [`mentions`] (the
 //! tagger and the gazetteer combined into mentions, with clitics trimmed and titles kept apart),
-//! and [`conll`] (reading CoNLL files, training and scoring).
+//! [`clusters`] (word clusters learned from unlabeled news, a tagger feature), and [`conll`]
+//! (reading CoNLL files, training and scoring).
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod gazetteer;
