@@ -96,7 +96,12 @@ def main() -> None:
         record = json.loads(line)
         target = {"PERSON": name_parts, "LOCATION": locations, "ORGANIZATION": organizations}[record["class"]]
         target.add(record["ar"])
-        target.update(e for e in record["en"] if LATIN_NAME.match(e.replace(" ", "")))
+        english = [e for e in record["en"] if LATIN_NAME.match(e.replace(" ", ""))]
+        if record["class"] == "ORGANIZATION":
+            # One-word English spellings of ANETAC organizations are mostly parts of longer names
+            # or not organizations at all (Volcker): they would type people and places as ORG.
+            english = [e for e in english if " " in e.strip()]
+        target.update(english)
 
     # Phoenix actors: country entries (3-letter codes) and their synonyms are places; the
     # international and non-state armed actor dictionaries name organizations.
