@@ -164,7 +164,7 @@ impl Default for Limits {
         Limits {
             max_reject_rate: 0.01,
             max_record_bytes: 8 << 20,
-            batch_bytes: 16 << 20,
+            batch_bytes: 4 << 20,
             resolve_bucket_mentions: 100_000,
         }
     }

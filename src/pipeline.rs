@@ -66,11 +66,20 @@ impl RunStatus {
     }
 }
 
-/// One batch, ready for the writer.
+/// One batch, ready for the writer: each table's rows as Arrow record batches, in order.
 struct TableBatches {
-    documents: Option<RecordBatch>,
-    mentions: Option<RecordBatch>,
-    rejects: Option<RecordBatch>,
+    documents: Vec<RecordBatch>,
+    mentions: Vec<RecordBatch>,
+    rejects: Vec<RecordBatch>,
+}
+
+/// Rows are converted to Arrow in chunks of this many, in parallel. A fixed size, so that the
+/// Parquet written does not depend on the number of threads.
+const ARROW_CHUNK_ROWS: usize = 4096;
+
+/// Converts rows to record batches of [`ARROW_CHUNK_ROWS`] on the current pool, in order.
+fn to_batches<T: Sync>(rows: &[T], convert: impl Fn(&[T]) -> RecordBatch + Sync + Send) -> Vec<RecordBatch> {
+    rows.par_chunks(ARROW_CHUNK_ROWS).map(convert).collect()
 }
 
 /// A batch of processed records, in input order.
@@ -122,28 +131,30 @@ pub fn run(options: &RunOptions) -> Result<(Manifest, RunStatus)> {
     let mut deduplicator = Deduplicator::default();
     let config = &options.pipeline;
     // Everything between reading and writing, for one batch: parse and build documents in
-    // parallel, mark duplicates in input order, count, and convert to Arrow.
+    // parallel, mark duplicates in input order, count, and convert to Arrow in parallel.
     let mut prepare = |items: Vec<Item>| -> TableBatches {
         let mut batch = pool.install(|| process(items, config));
         deduplicator.mark(&mut batch.documents);
         let found = if config.extract.mentions { pool.install(|| find_mentions(&batch.documents)) } else { Vec::new() };
         counts.add(&batch);
         progress.update(bytes_read.load(Ordering::Relaxed), counts.records());
-        TableBatches {
-            documents: (!batch.documents.is_empty()).then(|| output::documents_batch(&batch.documents)),
-            mentions: (!found.is_empty()).then(|| output::mentions_batch(&found)),
-            rejects: (!batch.rejects.is_empty()).then(|| output::rejects_batch(&batch.rejects)),
-        }
+        let (documents, (mentions, rejects)) = pool.install(|| {
+            rayon::join(
+                || to_batches(&batch.documents, output::documents_batch),
+                || (to_batches(&found, output::mentions_batch), to_batches(&batch.rejects, output::rejects_batch)),
+            )
+        });
+        TableBatches { documents, mentions, rejects }
     };
     let mut write = |batches: TableBatches| -> Result<()> {
-        if let Some(batch) = batches.documents {
-            documents.write(&batch)?;
+        for batch in &batches.documents {
+            documents.write(batch)?;
         }
-        if let Some(batch) = batches.mentions {
-            mentions.write(&batch)?;
+        for batch in &batches.mentions {
+            mentions.write(batch)?;
         }
-        if let Some(batch) = batches.rejects {
-            rejects.write(&batch)?;
+        for batch in &batches.rejects {
+            rejects.write(batch)?;
         }
         Ok(())
     };
