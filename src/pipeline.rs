@@ -246,7 +246,9 @@ fn resolve_entities(
     threads: usize,
     mention_rows: u64,
 ) -> Result<(u64, Vec<String>)> {
-    use crate::names::resolve::{key_mentions, merge_rows_with_the_same_id, resolve_bucket, FormCache, MentionKeyRow};
+    use crate::names::resolve::{
+        key_mentions, link_name_chains, merge_rows_with_the_same_id, resolve_bucket, FormCache, MentionKeyRow,
+    };
     use arrow::array::{Array, Date32Array, StringArray};
     let staged = area.staging.join("mentions");
     let mut published: HashMap<String, Option<i32>> = HashMap::new();
@@ -326,16 +328,18 @@ fn resolve_entities(
     let resolved = resolved.into_iter().map(|(_, r)| r);
     let _ = std::fs::remove_dir(&bucket_directory);
     let mut entity_of_mention = vec![u32::MAX; ordinal as usize];
-    let mut ids: Vec<String> = Vec::new();
     let mut entities = Vec::new();
     for (ordinals, entity_of, rows) in resolved {
-        let base = ids.len();
+        let base = entities.len();
         for (ordinal, entity) in ordinals.into_iter().zip(entity_of) {
             entity_of_mention[ordinal as usize] = u32::try_from(base + entity).context("too many entities")?;
         }
-        ids.extend(rows.iter().map(|row| row.entity_id.clone()));
         entities.extend(rows);
     }
+    // Names that chain across buckets (Salman bin Abdulaziz … Al Saud) share an id; rows with
+    // one id are merged.
+    link_name_chains(&mut entities);
+    let ids: Vec<String> = entities.iter().map(|row| row.entity_id.clone()).collect();
     merge_rows_with_the_same_id(&mut entities);
 
     let mut resolved = TableWriter::create(
