@@ -64,7 +64,8 @@ pub fn cluster_names(names: &[NameForm], scorer: &NameScorer) -> Vec<usize> {
 
 /// Joins names whose pair score reaches `threshold`, strongest pairs first, but merges two
 /// clusters only when the average score over all their cross pairs reaches it too (pairs that
-/// share no skeleton count as 0): one good-looking pair cannot chain two people together.
+/// share no skeleton count as 0): one good-looking pair cannot chain two people together. A
+/// negative score says two names must never be in one cluster.
 pub fn cluster_average_link(names: &[NameForm], score: impl Fn(usize, usize) -> f64, threshold: f64) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..names.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..names.len()).map(|i| vec![i]).collect();
@@ -82,14 +83,17 @@ pub fn cluster_average_link(names: &[NameForm], score: impl Fn(usize, usize) -> 
             continue;
         }
         let mut total = 0.0;
+        let mut cannot_link = false;
         for &x in &members[ra] {
             for &y in &members[rb] {
                 let key = (x.min(y), x.max(y));
-                total +=
+                let value =
                     scores.get(&key).copied().unwrap_or(if names[x].original == names[y].original { 1.0 } else { 0.0 });
+                cannot_link |= value < 0.0;
+                total += value;
             }
         }
-        if total / (members[ra].len() * members[rb].len()) as f64 >= threshold {
+        if !cannot_link && total / (members[ra].len() * members[rb].len()) as f64 >= threshold {
             union(&mut parent, ra, rb);
             let root = find(&mut parent, ra);
             let other = if root == ra { rb } else { ra };

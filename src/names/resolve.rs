@@ -576,6 +576,15 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[(String, Vec<St
     stands_for
 }
 
+/// Two one-word names that the shipped name-variant groups (Wikidata) both know, in groups
+/// that share nothing, are different names: Salman (سلمان) is not Sulayman (سليمان).
+fn different_given_names(a: &NameForm, b: &NameForm) -> bool {
+    match (a.core().as_slice(), b.core().as_slice()) {
+        ([x], [y]) => !x.groups.is_empty() && !y.groups.is_empty() && !x.groups.iter().any(|g| y.groups.contains(g)),
+        _ => false,
+    }
+}
+
 /// A name that chains "son of" (بن, ابن, bin, ibn, ben).
 fn is_nasab(match_text: &str) -> bool {
     match_text.split(' ').any(|token| matches!(token, "بن" | "ابن" | "bin" | "ibn" | "ben"))
@@ -603,12 +612,14 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
         }
         let names: Vec<NameForm> = distinct.iter().map(|(form, _)| analyze(form)).collect();
         // Places and organizations the curated lists name differently are different, however
-        // alike their skeletons (سوريا Syria, سويسرا Switzerland, صور Tyre, عسير Asir).
+        // alike their skeletons (سوريا Syria, سويسرا Switzerland, صور Tyre, عسير Asir): a
+        // negative score keeps their clusters apart, whatever other spellings sit between them.
         let listed: Vec<Option<&String>> = distinct.iter().map(|(form, _)| english_names().get(form)).collect();
         let clusters = super::cluster::cluster_average_link(
             &names,
             |a, b| match (listed[a], listed[b]) {
-                (Some(x), Some(y)) if x != y => 0.0,
+                (Some(x), Some(y)) if x != y => -1.0,
+                _ if different_given_names(&names[a], &names[b]) => -1.0,
                 _ => scorer.probability(&names[a], &names[b]),
             },
             scorer.threshold,
@@ -674,6 +685,8 @@ mod tests {
             mention("g", "LOC", "سوريا"),
             mention("h", "LOC", "سويسرا"),
             mention("i", "LOC", "عسير"),
+            // Salman is not Sulayman (سليمان, in "d").
+            mention("j", "PER", "سلمان"),
         ];
         let (ids, _) = resolve(&mentions).unwrap();
         for i in 0..ids.len() {
