@@ -149,7 +149,7 @@ fn seed_article_parses_title_subtitle_date_language_and_label() {
 }
 
 #[test]
-fn saudinewsnet_all_31030_articles_are_accounted_for() {
+fn saudinewsnet_all_31030_articles_are_accounted_for_and_its_names_resolve() {
     let Some(corpus) = shared("corpora/saudinewsnet") else { return };
     let result = run(&[&corpus], &[]);
     assert_eq!(result.code, 0, "{}", result.stderr);
@@ -168,6 +168,32 @@ fn saudinewsnet_all_31030_articles_are_accounted_for() {
         metadata.iter().all(|m| m.as_deref().is_some_and(|m| m.contains("\"source\":"))),
         "newspaper kept in metadata"
     );
+
+    // Resolution on the real corpus: the entities each spelling's mentions went to.
+    let mentions = read_table(&result.out.join("mentions"));
+    let mut entities_of: std::collections::HashMap<String, std::collections::HashMap<String, usize>> =
+        Default::default();
+    for (text, entity) in strings(&mentions, "text").into_iter().zip(strings(&mentions, "entity_id")) {
+        if let (Some(text), Some(entity)) = (text, entity) {
+            *entities_of.entry(text).or_default().entry(entity).or_default() += 1;
+        }
+    }
+    let of = |text: &str| entities_of.get(text).unwrap_or_else(|| panic!("{text} is not a mention"));
+    let shared = |a: &str, b: &str| of(a).keys().any(|entity| of(b).contains_key(entity));
+    // The entity most of a spelling's mentions went to.
+    let main =
+        |text: &str| of(text).iter().max_by_key(|(id, n)| (**n, (*id).clone())).map(|(id, _)| id.clone()).unwrap();
+    // Must merge: the king with and without the family name; Putin's two spellings.
+    assert!(shared("سلمان بن عبدالعزيز", "سلمان بن عبدالعزيز آل سعود"));
+    assert!(shared("فلاديمير بوتين", "فلاديمير بوتن"));
+    // Must not merge: the king and his son; places whose consonants agree; Salman and Sulayman.
+    assert!(!shared("سلمان بن عبدالعزيز آل سعود", "محمد بن سلمان بن عبدالعزيز"));
+    assert!(!shared("سوريا", "سويسرا"));
+    assert!(!shared("سوريا", "عسير"));
+    // (An article's own typo can join one Waleed Suleiman's سليمان and سلمان; the main
+    // entities of the two names stay apart.)
+    assert!(!of("سليمان").contains_key(&main("سلمان")));
+    assert!(!of("سلمان").contains_key(&main("سليمان")));
 }
 
 #[test]

@@ -188,25 +188,55 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
     Ok((ids, rows))
 }
 
+/// What in-document linking compares of a core token.
+#[derive(Debug, Clone, PartialEq)]
+struct CoreToken {
+    skeleton: String,
+    nisba: bool,
+    /// Wikidata name-variant groups of the token.
+    groups: Vec<u32>,
+}
+
+impl CoreToken {
+    /// One token can stand for the other: the same skeleton, unless both are given names the
+    /// variant groups tell apart (سلمان Salman, سليمان Sulayman). A nisba ending is the
+    /// article's own truncation or typo at work (سليمان for سليماني), not another name.
+    fn fits(&self, other: &CoreToken) -> bool {
+        self.skeleton == other.skeleton
+            && (self.nisba
+                || other.nisba
+                || self.groups.is_empty()
+                || other.groups.is_empty()
+                || self.groups.iter().any(|g| other.groups.contains(g)))
+    }
+}
+
+/// A form's resolution key and its core tokens.
+type Analyzed = (String, Vec<CoreToken>);
+
 /// The analysis of recently seen match forms: what keying needs of a form, computed once.
 #[derive(Default)]
 pub struct FormCache {
-    forms: HashMap<String, (String, Vec<String>)>,
+    forms: HashMap<String, Analyzed>,
 }
 
 impl FormCache {
     /// Enough for the names of a large corpus; cleared when full, so memory stays bounded.
     const LIMIT: usize = 200_000;
 
-    /// The resolution key and the core-token skeletons of a match form.
-    fn get(&mut self, match_text: &str) -> &(String, Vec<String>) {
+    /// The resolution key and the core tokens of a match form.
+    fn get(&mut self, match_text: &str) -> &Analyzed {
         if !self.forms.contains_key(match_text) {
             if self.forms.len() >= Self::LIMIT {
                 self.forms.clear();
             }
             let form = analyze(match_text);
-            let skeletons = form.core().iter().map(|t| t.skeleton.clone()).collect();
-            self.forms.insert(match_text.to_string(), (resolution_key(&form), skeletons));
+            let core = form
+                .core()
+                .iter()
+                .map(|t| CoreToken { skeleton: t.skeleton.clone(), nisba: t.nisba, groups: t.groups.clone() })
+                .collect();
+            self.forms.insert(match_text.to_string(), (resolution_key(&form), core));
         }
         &self.forms[match_text]
     }
@@ -215,7 +245,7 @@ impl FormCache {
 /// Steps 1 and 2: the resolution key of each mention and, within its document, the full name it
 /// stands for. `mentions` hold whole documents, each document's mentions together.
 pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<KeyedMention> {
-    let analyzed: Vec<(String, Vec<String>)> = mentions.iter().map(|m| cache.get(&m.match_text).clone()).collect();
+    let analyzed: Vec<Analyzed> = mentions.iter().map(|m| cache.get(&m.match_text).clone()).collect();
     let stands_for = link_within_documents(mentions, &analyzed);
     mentions
         .iter()
@@ -535,9 +565,9 @@ pub fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
 
 /// Within each document, a person mention of one core token (or of fewer tokens than a full
 /// name) stands for the document's only full name that contains its skeletons; with none or
-/// several candidates it stands for itself. `analyzed` holds each mention's key and core-token
-/// skeletons. Returns, for each mention, the mention it stands for.
-fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[(String, Vec<String>)]) -> Vec<usize> {
+/// several candidates it stands for itself. `analyzed` holds each mention's key and core tokens.
+/// Returns, for each mention, the mention it stands for.
+fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> Vec<usize> {
     let mut stands_for: Vec<usize> = (0..mentions.len()).collect();
     let mut start = 0;
     while start < mentions.len() {
@@ -545,7 +575,7 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[(String, Vec<St
         while end < mentions.len() && mentions[end].doc_id == mentions[start].doc_id {
             end += 1;
         }
-        let mut full_names: Vec<(usize, &[String])> = Vec::new();
+        let mut full_names: Vec<(usize, &[CoreToken])> = Vec::new();
         for index in (start..end).filter(|&i| mentions[i].entity_type == "PER") {
             let (key, core) = &analyzed[index];
             if core.len() >= 2 && !full_names.iter().any(|(i, _)| analyzed[*i].0 == *key) {
@@ -559,12 +589,13 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[(String, Vec<St
             }
             // In a chain of "son of" names, two or more tokens inside the chain but not at its
             // start name an ancestor: سلمان بن عبدالعزيز in محمد بن سلمان بن عبدالعزيز is the father.
-            let fits: Vec<&(usize, &[String])> = full_names
+            let fits: Vec<&(usize, &[CoreToken])> = full_names
                 .iter()
                 .filter(|(full_index, full)| {
+                    let prefix = || core.iter().zip(full.iter()).all(|(t, f)| t.fits(f));
                     full.len() > core.len()
-                        && core.iter().all(|s| full.contains(s))
-                        && (core.len() < 2 || !is_nasab(&mentions[*full_index].match_text) || full.starts_with(core))
+                        && core.iter().all(|t| full.iter().any(|f| t.fits(f)))
+                        && (core.len() < 2 || !is_nasab(&mentions[*full_index].match_text) || prefix())
                 })
                 .collect();
             if let [(anchor, _)] = fits.as_slice() {
