@@ -186,6 +186,7 @@ fn saudinewsnet_all_31030_articles_are_accounted_for_and_its_names_resolve() {
     // Must merge: the king with and without the family name; Putin's two spellings.
     assert!(shared("سلمان بن عبدالعزيز", "سلمان بن عبدالعزيز آل سعود"));
     assert!(shared("فلاديمير بوتين", "فلاديمير بوتن"));
+    assert_eq!(main("بوتين"), main("فلاديمير بوتين"), "Putin alone is Vladimir Putin across articles");
     // Must not merge: the king and his son; places whose consonants agree; Salman and Sulayman.
     assert!(!shared("سلمان بن عبدالعزيز آل سعود", "محمد بن سلمان بن عبدالعزيز"));
     assert!(!shared("سوريا", "سويسرا"));

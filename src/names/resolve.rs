@@ -504,6 +504,39 @@ pub fn link_name_chains(rows: &mut [EntityRow]) {
             parent[a.max(b)] = a.min(b);
         }
     }
+    // A one-word person name that is the surname (last word, spelled the same) of full names of
+    // the run, one of which holds most of their mentions and at least as many as the one word
+    // itself, is that person: بوتين alone in an article is فلاديمير بوتين. Names chaining "bin"
+    // end in a father's name, not a surname, and are left out; so is a one word more frequent
+    // than the full names (سلمان alone is not Waleed Salman).
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        if let Some(last) = tokens[index].as_ref().and_then(|t| t.last()) {
+            if !is_nasab(&row.representative) {
+                by_surname.entry(last.as_str()).or_default().push(index);
+            }
+        }
+    }
+    for index in 0..rows.len() {
+        if rows[index].entity_type != "PER" || rows[index].key.contains(' ') {
+            continue;
+        }
+        let form = analyze(&rows[index].representative);
+        let core = form.core();
+        let [word] = core.as_slice() else { continue };
+        let Some(full_names) = by_surname.get(word.folded.as_str()) else { continue };
+        let total: i64 = full_names.iter().map(|&i| rows[i].n_mentions).sum();
+        let dominant = full_names.iter().copied().max_by(|&a, &b| {
+            rows[a].n_mentions.cmp(&rows[b].n_mentions).then(rows[b].entity_id.cmp(&rows[a].entity_id))
+        });
+        let dominant = dominant.filter(|&d| {
+            rows[d].n_mentions as f64 >= DOMINANT_SHARE * total as f64 && rows[d].n_mentions >= rows[index].n_mentions
+        });
+        if let Some(dominant) = dominant {
+            let (a, b) = (root(&mut parent, index), root(&mut parent, dominant));
+            parent[a.max(b)] = a.min(b);
+        }
+    }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for index in 0..rows.len() {
         let group = root(&mut parent, index);
@@ -748,11 +781,21 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_links_to_the_full_name_in_its_own_article_only() {
-        let mentions =
-            vec![mention("a", "PER", "Vladimir Putin"), mention("a", "PER", "Putin"), mention("b", "PER", "Putin")];
+    fn a_surname_alone_joins_the_full_name_that_dominates_the_run() {
+        // In its own article "Putin" is Vladimir Putin; alone in another it joins him too, as the
+        // only full name ending in Putin. Two Assads split the run: "al-Assad" alone stays apart.
+        let mentions = vec![
+            mention("a", "PER", "Vladimir Putin"),
+            mention("a", "PER", "Putin"),
+            mention("b", "PER", "Putin"),
+            mention("c", "PER", "Bashar Assad"),
+            mention("d", "PER", "Hafez Assad"),
+            mention("e", "PER", "Assad"),
+        ];
         let (ids, _) = resolve(&mentions).unwrap();
         assert_eq!(ids[0], ids[1]);
-        assert_ne!(ids[0], ids[2], "alone in another article, a surname is its own entity");
+        assert_eq!(ids[0], ids[2], "alone in another article, the surname of the run's only Putin");
+        assert_ne!(ids[5], ids[3], "two Assads: a surname alone is not sure");
+        assert_ne!(ids[5], ids[4]);
     }
 }
