@@ -459,6 +459,18 @@ pub fn link_name_chains(rows: &mut [EntityRow]) {
     // continues as (a run's long names include over-long spans: "Salman bin Abdulaziz Saud bin
     // Abdulmajid …" from a list of names).
     const DOMINANT_SHARE: f64 = 0.8;
+    // Of `candidates`, the row with most mentions, if it holds that share of all of theirs.
+    let dominant = |candidates: &[usize]| -> Option<usize> {
+        let total: i64 = candidates.iter().map(|&i| rows[i].n_mentions).sum();
+        candidates
+            .iter()
+            .copied()
+            .max_by(|&a, &b| {
+                rows[a].n_mentions.cmp(&rows[b].n_mentions).then(rows[b].entity_id.cmp(&rows[a].entity_id))
+            })
+            .filter(|&d| rows[d].n_mentions as f64 >= DOMINANT_SHARE * total as f64)
+    };
+    let mut joins: Vec<(usize, usize)> = Vec::new();
     // Core tokens of each person's representative name of two or more tokens.
     let tokens: Vec<Option<Vec<String>>> = rows
         .iter()
@@ -495,14 +507,7 @@ pub fn link_name_chains(rows: &mut [EntityRow]) {
     for index in 0..rows.len() {
         let Some(longer) = tokens[index].as_ref().and(extensions.get(&rows[index].key)) else { continue };
         let extending: Vec<usize> = longer.iter().copied().filter(|&other| begins(index, other)).collect();
-        let total: i64 = extending.iter().map(|&i| rows[i].n_mentions).sum();
-        let dominant = extending.iter().copied().max_by(|&a, &b| {
-            rows[a].n_mentions.cmp(&rows[b].n_mentions).then(rows[b].entity_id.cmp(&rows[a].entity_id))
-        });
-        if let Some(dominant) = dominant.filter(|&d| rows[d].n_mentions as f64 >= DOMINANT_SHARE * total as f64) {
-            let (a, b) = (root(&mut parent, index), root(&mut parent, dominant));
-            parent[a.max(b)] = a.min(b);
-        }
+        joins.extend(dominant(&extending).map(|longest| (index, longest)));
     }
     // A one-word person name that is the surname (last word, spelled the same) of full names of
     // the run, one of which holds most of their mentions and at least as many as the one word
@@ -525,17 +530,12 @@ pub fn link_name_chains(rows: &mut [EntityRow]) {
         let core = form.core();
         let [word] = core.as_slice() else { continue };
         let Some(full_names) = by_surname.get(word.folded.as_str()) else { continue };
-        let total: i64 = full_names.iter().map(|&i| rows[i].n_mentions).sum();
-        let dominant = full_names.iter().copied().max_by(|&a, &b| {
-            rows[a].n_mentions.cmp(&rows[b].n_mentions).then(rows[b].entity_id.cmp(&rows[a].entity_id))
-        });
-        let dominant = dominant.filter(|&d| {
-            rows[d].n_mentions as f64 >= DOMINANT_SHARE * total as f64 && rows[d].n_mentions >= rows[index].n_mentions
-        });
-        if let Some(dominant) = dominant {
-            let (a, b) = (root(&mut parent, index), root(&mut parent, dominant));
-            parent[a.max(b)] = a.min(b);
-        }
+        let full_name = dominant(full_names).filter(|&d| rows[d].n_mentions >= rows[index].n_mentions);
+        joins.extend(full_name.map(|full_name| (index, full_name)));
+    }
+    for (one, other) in joins {
+        let (a, b) = (root(&mut parent, one), root(&mut parent, other));
+        parent[a.max(b)] = a.min(b);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for index in 0..rows.len() {

@@ -28,21 +28,8 @@ pub const FEATURES: [&str; N_FEATURES] = [
     "token_coverage",
 ];
 
-/// The features that measure similarity: their weights are kept non-negative.
-const SIMILARITIES: [&str; 12] = [
-    "subset_of_two_or_more",
-    "key_equal",
-    "jaro_winkler_skeleton",
-    "jaro_winkler_plain",
-    "weakest_token_alignment",
-    "jaro_winkler_full",
-    "token_alignment",
-    "skeleton_token_overlap",
-    "last_skeleton_equal",
-    "first_skeleton_equal",
-    "shared_variant_group",
-    "token_coverage",
-];
+/// The features that are not similarities; every other feature's weight is kept non-negative.
+const NOT_SIMILARITIES: [&str; 3] = ["bias", "nisba_mismatch", "token_count_difference"];
 
 /// How many features a pair has.
 pub const N_FEATURES: usize = 15;
@@ -260,7 +247,7 @@ impl NameScorer {
                 // Monotone: more similarity never lowers the score. Features that correlate (a
                 // shared skeleton and a close alignment) would otherwise trade signs, which
                 // blocked negatives reward and look-up over all names punishes.
-                if SIMILARITIES.contains(&FEATURES[index]) {
+                if !NOT_SIMILARITIES.contains(&FEATURES[index]) {
                     *w = w.max(0.0);
                 }
             }
