@@ -246,9 +246,7 @@ fn resolve_entities(
     threads: usize,
     mention_rows: u64,
 ) -> Result<(u64, Vec<String>)> {
-    use crate::names::resolve::{
-        key_mentions, link_name_chains, merge_rows_with_the_same_id, resolve_bucket, FormCache, MentionKeyRow,
-    };
+    use crate::names::resolve::{join_entities, key_mentions, resolve_bucket, FormCache, MentionKeyRow};
     use arrow::array::{Array, Date32Array, StringArray};
     let staged = area.staging.join("mentions");
     let mut published: HashMap<String, Option<i32>> = HashMap::new();
@@ -338,9 +336,7 @@ fn resolve_entities(
     }
     // Names that chain across buckets (Salman bin Abdulaziz … Al Saud) share an id; rows with
     // one id are merged.
-    link_name_chains(&mut entities);
-    let ids: Vec<String> = entities.iter().map(|row| row.entity_id.clone()).collect();
-    merge_rows_with_the_same_id(&mut entities);
+    let ids = join_entities(&mut entities);
 
     let mut resolved = TableWriter::create(
         area,

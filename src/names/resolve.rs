@@ -182,10 +182,19 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
     let mut cache = FormCache::default();
     let keyed = key_mentions(mentions, &mut cache);
     let (entity_of, mut rows) = resolve_bucket(&keyed)?;
-    link_name_chains(&mut rows);
-    let ids: Vec<String> = entity_of.iter().map(|&i| rows[i].entity_id.clone()).collect();
-    merge_rows_with_the_same_id(&mut rows);
-    Ok((ids, rows))
+    let row_ids = join_entities(&mut rows);
+    Ok((entity_of.iter().map(|&i| row_ids[i].clone()).collect(), rows))
+}
+
+/// The last step, over the rows of every bucket: names that chain across buckets share an id
+/// ([`link_name_chains`]), then rows with one id are merged ([`merge_rows_with_the_same_id`]).
+/// Returns the final id of each row as it was passed in (what [`resolve_bucket`]'s indexes
+/// point to); `rows` becomes the merged entities, sorted by id.
+pub fn join_entities(rows: &mut Vec<EntityRow>) -> Vec<String> {
+    link_name_chains(rows);
+    let ids = rows.iter().map(|row| row.entity_id.clone()).collect();
+    merge_rows_with_the_same_id(rows);
+    ids
 }
 
 /// What in-document linking compares of a core token.
@@ -454,7 +463,7 @@ fn english_names() -> &'static HashMap<String, String> {
 /// (Mohammed Ali Jinnah and Mohammed Ali Clay), when the tokens are not spelled the same, or
 /// when the chain would join two different list anchors. Chained rows get one `entity_id` (the
 /// anchor, else the id of the row with most mentions); [`merge_rows_with_the_same_id`] joins them.
-pub fn link_name_chains(rows: &mut [EntityRow]) {
+fn link_name_chains(rows: &mut [EntityRow]) {
     // The share of the longer names' mentions one of them must hold to be the one a shorter name
     // continues as (a run's long names include over-long spans: "Salman bin Abdulaziz Saud bin
     // Abdulmajid …" from a list of names).
@@ -567,7 +576,7 @@ pub fn link_name_chains(rows: &mut [EntityRow]) {
 /// Two keys can anchor to one record (its aliases differ in skeleton), and chained names share
 /// an id: one entity per id, named as its row with the most mentions. The rows come out sorted
 /// by id.
-pub fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
+fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
     rows.sort_by(|a, b| b.n_mentions.cmp(&a.n_mentions).then_with(|| a.key.cmp(&b.key)));
     let mut merged: BTreeMap<String, EntityRow> = BTreeMap::new();
     for row in rows.drain(..) {
