@@ -130,6 +130,13 @@ enum EvalCommand {
         /// `akhbar train ner` holds out by default).
         #[arg(long, default_value_t = 0.0)]
         skip_fraction: f64,
+        /// Score this model (as written by `akhbar train ner --out FILE`) instead of the bundled one.
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        /// Instead: K-fold cross-validation over the whole file (train on K-1 contiguous blocks,
+        /// score the remaining one, pool the counts), with and without the document-level pass.
+        #[arg(long, value_name = "K")]
+        folds: Option<usize>,
     },
     /// Score the name matcher on the held-out fifth of the UN and OFAC records: Recall@1 of
     /// Arabic-script look-up, pairwise and B-cubed F1 of clustering, next to a Jaro-Winkler
@@ -381,12 +388,36 @@ fn execute(command: Command) -> Result<ExitCode> {
             println!("most missed people: {}", list(&recall.missed_people));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval(EvalCommand::Ner { conll, skip_fraction }) => {
+        Command::Eval(EvalCommand::Ner { conll, skip_fraction, model, folds }) => {
             anyhow::ensure!((0.0..1.0).contains(&skip_fraction), "--skip-fraction must be in [0, 1)");
             let (sentences, _) = akhbar::extract::conll::read_conll(&conll)?;
+            if let Some(folds) = folds {
+                anyhow::ensure!((2..=sentences.len()).contains(&folds), "--folds must be at least 2");
+                for document_pass in [false, true] {
+                    let started = std::time::Instant::now();
+                    let pooled = akhbar::extract::conll::cross_validate(&sentences, folds, 10, document_pass);
+                    println!(
+                        "{folds}-fold cross-validation, document pass {}, {} tokens ({:.1} s):",
+                        if document_pass { "on" } else { "off" },
+                        pooled.tokens,
+                        started.elapsed().as_secs_f64()
+                    );
+                    print!("{}", pooled.report());
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             let skip = sentences.len() - (sentences.len() as f64 * (1.0 - skip_fraction)).round() as usize;
             let scored = &sentences[skip..];
-            let tagger = akhbar::extract::Tagger::bundled();
+            let loaded = match model {
+                Some(path) => Some(
+                    akhbar::extract::Tagger::from_bytes(
+                        &std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
+                    )
+                    .with_context(|| format!("in {}", path.display()))?,
+                ),
+                None => None,
+            };
+            let tagger = loaded.as_ref().or(akhbar::extract::Tagger::bundled());
             anyhow::ensure!(tagger.is_some(), "this akhbar was built without an NER model (data/models/ner-ar.bin is empty); run `akhbar train ner` first");
             let started = std::time::Instant::now();
             let evaluation = akhbar::extract::conll::evaluate(scored, akhbar::text::Language::Arabic, tagger);

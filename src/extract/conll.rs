@@ -5,17 +5,20 @@
 //! ANERcorp has no sentence breaks; a sentence ends after `.`, `!`, `?` or `؟`. Sentences are
 //! rebuilt as text (tokens joined by spaces) and go through akhbar's own tokenizer, so training
 //! and evaluation see tokens exactly as a real run does; gold labels are projected onto those
-//! tokens, and predicted mentions are mapped back to the gold tokens they cover.
+//! tokens, and predicted mentions are mapped back to the gold tokens they cover. Nor does it mark
+//! article boundaries: evaluation and the document pass's training read runs of consecutive
+//! sentences as pseudo-documents ([`PSEUDO_DOCUMENT_TOKENS`]).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::document_pass::document_features;
 use super::features::WordFeatures;
 use super::gazetteer::{EntityType, Gazetteer};
 use super::mentions::extract_mentions_with;
-use super::tagger::{label_of, sentence_features, Tagger, Trainer};
+use super::tagger::{label_of, sentence_features, Scores, Tagger, Trainer, LABELS};
 use crate::text::tokens::tokenize;
 use crate::text::Language;
 
@@ -141,41 +144,162 @@ fn training_example(sentence: &GoldSentence) -> (String, Vec<(usize, usize)>, Ve
     (text, token_ranges, labels)
 }
 
-/// Trains the tagger for `epochs` passes over `sentences` (shuffled deterministically), calling
-/// `after_epoch(epoch, averaged model)` after each pass.
-pub fn train(sentences: &[GoldSentence], epochs: usize, mut after_epoch: impl FnMut(usize, &Tagger)) -> Tagger {
-    let gazetteer = Gazetteer::bundled();
-    let mut trainer = Trainer::default();
-    let mut features_of: HashMap<String, WordFeatures> = HashMap::new();
-    let mut examples = Vec::with_capacity(sentences.len());
-    for sentence in sentences {
-        let (text, ranges, labels) = training_example(sentence);
-        let words: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
-        for word in &words {
-            features_of.entry(word.to_string()).or_insert_with(|| WordFeatures::of(word, gazetteer));
+/// The training sentences as the trainer needs them: each word's features once, and per sentence
+/// its words, the feature hashes of each position and the gold labels.
+struct Examples {
+    features_of: HashMap<String, WordFeatures>,
+    sentences: Vec<Example>,
+}
+
+struct Example {
+    words: Vec<String>,
+    positions: Vec<Vec<u64>>,
+    labels: Vec<usize>,
+}
+
+impl Examples {
+    fn new(sentences: &[GoldSentence]) -> Examples {
+        let gazetteer = Gazetteer::bundled();
+        let mut features_of: HashMap<String, WordFeatures> = HashMap::new();
+        let mut examples = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            let (text, ranges, labels) = training_example(sentence);
+            let words: Vec<String> = ranges.iter().map(|&(s, e)| text[s..e].to_string()).collect();
+            for word in &words {
+                features_of.entry(word.clone()).or_insert_with(|| WordFeatures::of(word, gazetteer));
+            }
+            let borrowed: Vec<&WordFeatures> = words.iter().map(|w| &features_of[w]).collect();
+            let positions = sentence_features(&borrowed, gazetteer);
+            examples.push(Example { words, positions, labels });
         }
-        let borrowed: Vec<&WordFeatures> = words.iter().map(|w| &features_of[*w]).collect();
-        let positions = sentence_features(&borrowed, gazetteer);
-        examples.push((trainer.register(&positions), labels));
+        Examples { features_of, sentences: examples }
     }
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+}
+
+/// A deterministic shuffle (xorshift), the same on every machine.
+fn shuffle(order: &mut [usize], state: &mut u64) {
+    for index in (1..order.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        order.swap(index, (*state % (index as u64 + 1)) as usize);
+    }
+}
+
+/// Trains the sentence-level tagger on the examples at `indices` for `epochs` passes (shuffled
+/// deterministically), calling `after_epoch(epoch, averaged model)` after each pass.
+fn train_first_pass(
+    examples: &Examples,
+    indices: &[usize],
+    epochs: usize,
+    mut after_epoch: impl FnMut(usize, &Tagger),
+) -> Tagger {
+    let mut trainer = Trainer::default();
+    let registered: Vec<_> = indices
+        .iter()
+        .map(|&i| (trainer.register(&examples.sentences[i].positions), &examples.sentences[i].labels))
+        .collect();
+    let mut order: Vec<usize> = (0..registered.len()).collect();
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut tagger = trainer.averaged();
     for epoch in 1..=epochs {
-        for index in (1..order.len()).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            order.swap(index, (state % (index as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut state);
         for &index in &order {
-            let (positions, labels) = &examples[index];
+            let (positions, labels) = &registered[index];
             if !labels.is_empty() {
                 trainer.learn(positions, labels);
             }
         }
         tagger = trainer.averaged();
         after_epoch(epoch, &tagger);
+    }
+    tagger
+}
+
+/// Folds of the document pass's training: first-pass models are trained on the other folds, so
+/// the first-pass labels the second pass learns from are as wrong as on unseen text.
+const DOCUMENT_PASS_FOLDS: usize = 5;
+const DOCUMENT_PASS_EPOCHS: usize = 5;
+
+/// Fits the second, document-level pass (see [`super::document_pass`]) on top of first-pass
+/// models trained on the other folds of pseudo-documents.
+fn train_document_pass(examples: &Examples, sentences: &[GoldSentence], epochs: usize) -> Tagger {
+    let documents = pseudo_document_ranges(sentences);
+    // Per sentence: second-pass feature hashes, first-pass emissions, and that model's transitions.
+    let mut stacked: Vec<(Vec<Vec<u64>>, Vec<Scores>, usize)> = Vec::new();
+    let mut transitions = Vec::new();
+    for fold in 0..DOCUMENT_PASS_FOLDS {
+        let training: Vec<usize> = documents
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % DOCUMENT_PASS_FOLDS != fold)
+            .flat_map(|(_, range)| range.clone())
+            .collect();
+        let first = train_first_pass(examples, &training, epochs, |_, _| {});
+        for range in documents.iter().skip(fold).step_by(DOCUMENT_PASS_FOLDS) {
+            let mut words = Vec::new();
+            let mut labels = Vec::new();
+            let mut emissions = Vec::new();
+            for Example { words: sentence_words, positions, .. } in &examples.sentences[range.clone()] {
+                let sentence_emissions: Vec<Scores> = positions
+                    .iter()
+                    .map(|features| {
+                        let mut scores = [0.0; LABELS];
+                        first.score(features, &mut scores);
+                        scores
+                    })
+                    .collect();
+                labels.extend(first.decode(&sentence_emissions).0);
+                words.extend(sentence_words.iter().map(|w| &examples.features_of[w]));
+                emissions.push(sentence_emissions);
+            }
+            let mut features = document_features(&words, &labels).into_iter();
+            for sentence_emissions in emissions {
+                let sentence_features: Vec<Vec<u64>> = features.by_ref().take(sentence_emissions.len()).collect();
+                stacked.push((sentence_features, sentence_emissions, transitions.len()));
+            }
+        }
+        transitions.push(*first.transitions());
+    }
+    // `stacked` is in fold order; the gold labels of each entry, in the same order.
+    let gold: Vec<&Vec<usize>> = (0..DOCUMENT_PASS_FOLDS)
+        .flat_map(|fold| documents.iter().skip(fold).step_by(DOCUMENT_PASS_FOLDS))
+        .flat_map(|range| examples.sentences[range.clone()].iter().map(|example| &example.labels))
+        .collect();
+    let mut trainer = Trainer::default();
+    let registered: Vec<_> = stacked.iter().map(|(features, _, _)| trainer.register(features)).collect();
+    let mut order: Vec<usize> = (0..stacked.len()).collect();
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..DOCUMENT_PASS_EPOCHS {
+        shuffle(&mut order, &mut state);
+        for &index in &order {
+            let (features, base, model) = &stacked[index];
+            if !gold[index].is_empty() && features.iter().any(|f| !f.is_empty()) {
+                trainer.learn_on_top(&registered[index], base, &transitions[*model], gold[index]);
+            }
+        }
+    }
+    trainer.averaged()
+}
+
+/// Trains the tagger: the sentence-level model for `epochs` passes over `sentences` (calling
+/// `after_epoch(epoch, averaged model)` after each), then its document-level second pass.
+pub fn train(sentences: &[GoldSentence], epochs: usize, after_epoch: impl FnMut(usize, &Tagger)) -> Tagger {
+    train_with(sentences, epochs, true, after_epoch)
+}
+
+/// [`train`], with or without the document-level pass.
+pub fn train_with(
+    sentences: &[GoldSentence],
+    epochs: usize,
+    document_pass: bool,
+    after_epoch: impl FnMut(usize, &Tagger),
+) -> Tagger {
+    let examples = Examples::new(sentences);
+    let all: Vec<usize> = (0..sentences.len()).collect();
+    let mut tagger = train_first_pass(&examples, &all, epochs, after_epoch);
+    if document_pass {
+        tagger.add_features_of(&train_document_pass(&examples, sentences, epochs));
     }
     tagger
 }
@@ -257,13 +381,57 @@ impl Evaluation {
     }
 }
 
-/// Runs the real mention pipeline (tagger, gazetteer, clitic trimming) on each gold sentence and
-/// scores exact spans: a mention counts for the gold tokens its characters fall in.
+/// ANERcorp marks no article boundaries, so its sentences are read as pseudo-documents: runs of
+/// consecutive sentences of about this many tokens (a SaudiNewsNet article averages about 320).
+/// Training and evaluation cut them the same way, so the document-level pass of the tagger sees
+/// what it sees in a real run: other sentences of (mostly) the same article.
+pub const PSEUDO_DOCUMENT_TOKENS: usize = 300;
+
+/// Consecutive sentences grouped into pseudo-documents of about [`PSEUDO_DOCUMENT_TOKENS`]: the
+/// sentence index range of each.
+pub fn pseudo_document_ranges(sentences: &[GoldSentence]) -> Vec<std::ops::Range<usize>> {
+    let mut documents = Vec::new();
+    let (mut start, mut tokens) = (0, 0);
+    for (index, sentence) in sentences.iter().enumerate() {
+        tokens += sentence.tokens.len();
+        if tokens >= PSEUDO_DOCUMENT_TOKENS || index + 1 == sentences.len() {
+            documents.push(start..index + 1);
+            (start, tokens) = (index + 1, 0);
+        }
+    }
+    documents
+}
+
+/// A name's tokens (first, end exclusive) and type.
+type Span = (usize, usize, EntityType);
+
+/// A pseudo-document as text (sentences on lines of their own), each gold token's character
+/// range in it, and the gold spans in document token indices.
+fn document_text(sentences: &[GoldSentence]) -> (String, Vec<(usize, usize)>, Vec<Span>) {
+    let (mut text, mut ranges, mut gold) = (String::new(), Vec::new(), Vec::new());
+    let mut chars = 0;
+    for sentence in sentences {
+        if !text.is_empty() {
+            text.push('\n');
+            chars += 1;
+        }
+        let (sentence_text, sentence_ranges) = sentence.text();
+        let base = ranges.len();
+        gold.extend(sentence.spans().into_iter().map(|(s, e, t)| (base + s, base + e, t)));
+        ranges.extend(sentence_ranges.into_iter().map(|(s, e)| (chars + s, chars + e)));
+        chars += sentence_text.chars().count();
+        text.push_str(&sentence_text);
+    }
+    (text, ranges, gold)
+}
+
+/// Runs the real mention pipeline (tagger and its document pass, gazetteer, clitic trimming,
+/// document-level rules) on each pseudo-document of the gold sentences and scores exact spans: a
+/// mention counts for the gold tokens its characters fall in.
 pub fn evaluate(sentences: &[GoldSentence], language: Language, tagger: Option<&Tagger>) -> Evaluation {
     let mut evaluation = Evaluation::default();
-    for sentence in sentences {
-        let (text, ranges) = sentence.text();
-        let gold: Vec<(usize, usize, EntityType)> = sentence.spans();
+    for document in pseudo_document_ranges(sentences) {
+        let (text, ranges, gold) = document_text(&sentences[document]);
         let mentions = extract_mentions_with(&text, language, tagger);
         let predicted: Vec<(usize, usize, EntityType)> = mentions
             .iter()
@@ -273,7 +441,7 @@ pub fn evaluate(sentences: &[GoldSentence], language: Language, tagger: Option<&
                 Some((first, last + 1, m.entity_type))
             })
             .collect();
-        evaluation.tokens += sentence.tokens.len();
+        evaluation.tokens += ranges.len();
         for entity_type in EntityType::ALL {
             let counts = evaluation.by_type.entry(entity_type).or_default();
             let gold_of: Vec<_> = gold.iter().filter(|g| g.2 == entity_type).collect();
@@ -284,6 +452,24 @@ pub fn evaluate(sentences: &[GoldSentence], language: Language, tagger: Option<&
         }
     }
     evaluation
+}
+
+/// K-fold cross-validation over contiguous blocks of `sentences`: a model trained on the other
+/// blocks scores each block, and the counts are pooled. Steadier than one small dev split.
+pub fn cross_validate(sentences: &[GoldSentence], folds: usize, epochs: usize, document_pass: bool) -> Evaluation {
+    let mut pooled = Evaluation::default();
+    let n = sentences.len();
+    for fold in 0..folds {
+        let (start, end) = (n * fold / folds, n * (fold + 1) / folds);
+        let training: Vec<GoldSentence> = sentences[..start].iter().chain(&sentences[end..]).cloned().collect();
+        let model = train_with(&training, epochs, document_pass, |_, _| {});
+        let evaluation = evaluate(&sentences[start..end], Language::Arabic, Some(&model));
+        for (entity_type, counts) in evaluation.by_type {
+            pooled.by_type.entry(entity_type).or_default().add(counts);
+        }
+        pooled.tokens += evaluation.tokens;
+    }
+    pooled
 }
 
 #[cfg(test)]

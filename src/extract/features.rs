@@ -25,7 +25,7 @@ pub struct WordFeatures {
     pub context: Vec<u64>,
 }
 
-fn feature(template: &str, value: &str) -> u64 {
+pub(crate) fn feature(template: &str, value: &str) -> u64 {
     let length = template.len() + value.len() + 1;
     let mut stack = [0u8; 96];
     let mut heap = Vec::new();

@@ -11,10 +11,11 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
+use super::document_pass;
 use super::features::name_variants;
 use super::gazetteer::{flags, EntityType, Gazetteer, NameMatch};
 use super::lexicon::{lexicon, Lexicon};
-use super::tagger::{type_of, Tagger, WordCache};
+use super::tagger::{type_of, Scores, TaggedWord, Tagger, WordCache};
 use crate::text::tokens::{char_offsets, sentences, tokenize, Token, TokenKind};
 use crate::text::Language;
 
@@ -91,31 +92,38 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
     let tokens = tokenize(text);
     let arabic_script = matches!(language, Language::Arabic | Language::Persian | Language::Urdu);
     let tagger = if arabic_script { tagger } else { None };
-    let mut candidates = Vec::new();
+    let sentence_ranges = sentences(text, &tokens);
     // The tagger's analysis of every token, in token order (Arabic script only).
     let mut tagged = Vec::new();
-    let sentence_ranges = sentences(text, &tokens);
-    CACHE.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        for (index, range) in sentence_ranges.iter().cloned().enumerate() {
-            let sentence = &tokens[range.clone()];
-            let found = match tagger {
-                Some(tagger) => {
-                    let key = tagger.id();
-                    if cell.as_ref().is_none_or(|(cached_for, _)| *cached_for != key) {
-                        *cell = Some((key, WordCache::new(tagger)));
-                    }
-                    let (_, cache) = cell.as_mut().expect("cache was just set");
-                    tag_sentence(text, sentence, tagger, cache, gazetteer, &mut tagged)
-                }
-                None => capitalized_names(text, sentence, gazetteer),
-            };
-            candidates.extend(found.into_iter().map(|mut c| {
-                c.sentence = index;
-                c
-            }));
+    let mut candidates = Vec::new();
+    match tagger {
+        Some(tagger) => CACHE.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let key = tagger.id();
+            if cell.as_ref().is_none_or(|(cached_for, _)| *cached_for != key) {
+                *cell = Some((key, WordCache::new(tagger)));
+            }
+            let (_, cache) = cell.as_mut().expect("cache was just set");
+            let mut analyses: Vec<SentenceAnalysis> = sentence_ranges
+                .iter()
+                .map(|range| first_pass(text, &tokens[range.clone()], tagger, cache, gazetteer))
+                .collect();
+            if document_pass::has_document_pass(tagger) {
+                second_pass(&mut analyses, tagger);
+            }
+            for (index, (analysis, range)) in analyses.iter().zip(&sentence_ranges).enumerate() {
+                let found = sentence_candidates(text, &tokens[range.clone()], analysis, gazetteer);
+                candidates.extend(found.into_iter().map(|c| Candidate { sentence: index, ..c }));
+            }
+            tagged = analyses.into_iter().flat_map(|a| a.words).collect();
+        }),
+        None => {
+            for (index, range) in sentence_ranges.iter().enumerate() {
+                let found = capitalized_names(text, &tokens[range.clone()], gazetteer);
+                candidates.extend(found.into_iter().map(|c| Candidate { sentence: index, ..c }));
+            }
         }
-    });
+    }
     surnames_are_persons(&mut candidates);
     let repeated = repeated_surnames(text, &tokens, &sentence_ranges, &candidates, gazetteer, &tagged);
     candidates.extend(repeated);
@@ -154,7 +162,7 @@ fn repeated_surnames(
     sentence_ranges: &[Range<usize>],
     candidates: &[Candidate],
     gazetteer: &Gazetteer,
-    tagged: &[std::rc::Rc<super::tagger::TaggedWord>],
+    tagged: &[std::rc::Rc<TaggedWord>],
 ) -> Vec<Candidate> {
     let arabic = !tagged.is_empty();
     let mut surnames: Vec<&str> = candidates
@@ -238,31 +246,59 @@ fn is_shortened_spelling(word: &str, surname: &str) -> bool {
     })
 }
 
-fn words_of(
-    text: &str,
-    sentence: &[Token],
-    tagger: &Tagger,
-    cache: &mut WordCache,
-    gazetteer: &Gazetteer,
-) -> Vec<std::rc::Rc<super::tagger::TaggedWord>> {
-    sentence.iter().map(|t| cache.word(t.text(text), tagger, gazetteer)).collect()
+/// What the tagger made of one sentence.
+struct SentenceAnalysis {
+    words: Vec<std::rc::Rc<TaggedWord>>,
+    names: Vec<NameMatch>,
+    emissions: Vec<Scores>,
+    labels: Vec<usize>,
+    margins: Vec<f32>,
 }
 
-fn tag_sentence(
+/// Tags one sentence on its own: gazetteer names, emissions and Viterbi.
+fn first_pass(
     text: &str,
     sentence: &[Token],
     tagger: &Tagger,
     cache: &mut WordCache,
     gazetteer: &Gazetteer,
-    tagged: &mut Vec<std::rc::Rc<super::tagger::TaggedWord>>,
-) -> Vec<Candidate> {
-    let words = words_of(text, sentence, tagger, cache, gazetteer);
-    tagged.extend(words.iter().cloned());
+) -> SentenceAnalysis {
+    let words: Vec<_> = sentence.iter().map(|t| cache.word(t.text(text), tagger, gazetteer)).collect();
     let borrowed: Vec<_> = words.iter().map(|w| &w.features).collect();
     let names = gazetteer.find_names(&name_variants(&borrowed));
     let emissions = cache.emissions(&words, &names, tagger);
     let (labels, margins) = tagger.decode(&emissions);
+    SentenceAnalysis { words, names, emissions, labels, margins }
+}
 
+/// Re-tags the sentences in which a word was tagged differently elsewhere in the document (see
+/// [`document_pass`]); the others keep their first-pass labels.
+fn second_pass(analyses: &mut [SentenceAnalysis], tagger: &Tagger) {
+    let words: Vec<_> = analyses.iter().flat_map(|a| a.words.iter().map(|w| &w.features)).collect();
+    let labels: Vec<usize> = analyses.iter().flat_map(|a| a.labels.iter().copied()).collect();
+    let mut features = document_pass::document_features(&words, &labels).into_iter();
+    for analysis in analyses.iter_mut() {
+        let sentence: Vec<Vec<u64>> = features.by_ref().take(analysis.words.len()).collect();
+        if sentence.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let mut emissions = analysis.emissions.clone();
+        for (scores, features) in emissions.iter_mut().zip(&sentence) {
+            tagger.score(features, scores);
+        }
+        (analysis.labels, analysis.margins) = tagger.decode(&emissions);
+    }
+}
+
+/// Mentions from a sentence's labels, and gazetteer names the tagger did not find.
+fn sentence_candidates(
+    text: &str,
+    sentence: &[Token],
+    analysis: &SentenceAnalysis,
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
+    let borrowed: Vec<_> = analysis.words.iter().map(|w| &w.features).collect();
+    let (labels, margins) = (&analysis.labels, &analysis.margins);
     let mut found = Vec::new();
     let mut position = 0;
     while position < labels.len() {
@@ -290,7 +326,7 @@ fn tag_sentence(
         }
         position = end;
     }
-    add_gazetteer_names(text, sentence, &borrowed, &names, &mut found, gazetteer);
+    add_gazetteer_names(text, sentence, &borrowed, &analysis.names, &mut found, gazetteer);
     found
 }
 

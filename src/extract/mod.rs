@@ -11,6 +11,7 @@
 
 pub mod clusters;
 pub mod conll;
+pub mod document_pass;
 pub mod features;
 pub mod gazetteer;
 pub mod lexicon;

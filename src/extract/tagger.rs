@@ -119,48 +119,28 @@ impl Tagger {
     /// Best label sequence under the BIO constraints, and per position the margin between the
     /// chosen label's score and the best other label's (a confidence).
     pub fn decode(&self, emissions: &[Scores]) -> (Vec<usize>, Vec<f32>) {
-        let n = emissions.len();
-        if n == 0 {
-            return (Vec::new(), Vec::new());
-        }
-        let mut best = vec![[f32::NEG_INFINITY; LABELS]; n];
-        let mut back = vec![[0u8; LABELS]; n];
-        for label in 0..LABELS {
-            if allowed(START, label) {
-                best[0][label] = self.transitions[START][label] + emissions[0][label];
+        viterbi(&self.transitions, emissions)
+    }
+
+    /// `transitions[previous][label]`, with `previous == LABELS` for the first word.
+    pub fn transitions(&self) -> &[Scores; LABELS + 1] {
+        &self.transitions
+    }
+
+    /// True when the model has weights for `feature`.
+    pub fn knows(&self, feature: u64) -> bool {
+        self.index.contains_key(&feature)
+    }
+
+    /// Adds the features of `other` that this model lacks (a second-stage model's own features;
+    /// its transitions are not taken).
+    pub fn add_features_of(&mut self, other: &Tagger) {
+        for (&hash, &index) in &other.index {
+            if !self.index.contains_key(&hash) {
+                self.index.insert(hash, self.weights.len() as u32);
+                self.weights.push(other.weights[index as usize]);
             }
         }
-        for position in 1..n {
-            for label in 0..LABELS {
-                let mut top = (f32::NEG_INFINITY, 0usize);
-                for (previous, previous_best) in best[position - 1].iter().enumerate() {
-                    if !allowed(previous, label) {
-                        continue;
-                    }
-                    let score = previous_best + self.transitions[previous][label];
-                    if score > top.0 {
-                        top = (score, previous);
-                    }
-                }
-                best[position][label] = top.0 + emissions[position][label];
-                back[position][label] = top.1 as u8;
-            }
-        }
-        let mut labels = vec![0usize; n];
-        let last = (0..LABELS).max_by(|&a, &b| best[n - 1][a].total_cmp(&best[n - 1][b])).unwrap_or(0);
-        labels[n - 1] = last;
-        for position in (1..n).rev() {
-            labels[position - 1] = back[position][labels[position]] as usize;
-        }
-        let margins = labels
-            .iter()
-            .zip(emissions)
-            .map(|(&label, scores)| {
-                let other = (0..LABELS).filter(|&l| l != label).map(|l| scores[l]).fold(f32::NEG_INFINITY, f32::max);
-                scores[label] - other
-            })
-            .collect();
-        (labels, margins)
     }
 
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
@@ -210,6 +190,53 @@ impl Tagger {
         }
         Ok(tagger)
     }
+}
+
+/// Best label sequence under the BIO constraints given emission and transition scores, and per
+/// position the margin between the chosen label's score and the best other label's.
+fn viterbi(transitions: &[Scores; LABELS + 1], emissions: &[Scores]) -> (Vec<usize>, Vec<f32>) {
+    let n = emissions.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut best = vec![[f32::NEG_INFINITY; LABELS]; n];
+    let mut back = vec![[0u8; LABELS]; n];
+    for label in 0..LABELS {
+        if allowed(START, label) {
+            best[0][label] = transitions[START][label] + emissions[0][label];
+        }
+    }
+    for position in 1..n {
+        for label in 0..LABELS {
+            let mut top = (f32::NEG_INFINITY, 0usize);
+            for (previous, previous_best) in best[position - 1].iter().enumerate() {
+                if !allowed(previous, label) {
+                    continue;
+                }
+                let score = previous_best + transitions[previous][label];
+                if score > top.0 {
+                    top = (score, previous);
+                }
+            }
+            best[position][label] = top.0 + emissions[position][label];
+            back[position][label] = top.1 as u8;
+        }
+    }
+    let mut labels = vec![0usize; n];
+    let last = (0..LABELS).max_by(|&a, &b| best[n - 1][a].total_cmp(&best[n - 1][b])).unwrap_or(0);
+    labels[n - 1] = last;
+    for position in (1..n).rev() {
+        labels[position - 1] = back[position][labels[position]] as usize;
+    }
+    let margins = labels
+        .iter()
+        .zip(emissions)
+        .map(|(&label, scores)| {
+            let other = (0..LABELS).filter(|&l| l != label).map(|l| scores[l]).fold(f32::NEG_INFINITY, f32::max);
+            scores[label] - other
+        })
+        .collect();
+    (labels, margins)
 }
 
 fn add(scores: &mut Scores, weights: &Scores) {
@@ -369,17 +396,42 @@ impl Trainer {
 
     /// One perceptron step on one sentence; returns whether the prediction was wrong.
     pub fn learn(&mut self, positions: &[Vec<u32>], gold: &[usize]) -> bool {
-        let emissions: Vec<Scores> = positions
+        let emissions = self.emissions(positions, None);
+        let (predicted, _) = self.tagger.decode(&emissions);
+        self.correct(positions, gold, &predicted, true)
+    }
+
+    /// One perceptron step of a second-stage model: its features' scores are added to `base`
+    /// emissions of a first-stage model and decoded with that model's `transitions`, which stay
+    /// as they are.
+    pub fn learn_on_top(
+        &mut self,
+        positions: &[Vec<u32>],
+        base: &[Scores],
+        transitions: &[Scores; LABELS + 1],
+        gold: &[usize],
+    ) -> bool {
+        let emissions = self.emissions(positions, Some(base));
+        let (predicted, _) = viterbi(transitions, &emissions);
+        self.correct(positions, gold, &predicted, false)
+    }
+
+    fn emissions(&self, positions: &[Vec<u32>], base: Option<&[Scores]>) -> Vec<Scores> {
+        positions
             .iter()
-            .map(|features| {
-                let mut scores = [0.0; LABELS];
+            .enumerate()
+            .map(|(position, features)| {
+                let mut scores = base.map_or([0.0; LABELS], |base| base[position]);
                 for &index in features {
                     add(&mut scores, &self.tagger.weights[index as usize]);
                 }
                 scores
             })
-            .collect();
-        let (predicted, _) = self.tagger.decode(&emissions);
+            .collect()
+    }
+
+    /// The perceptron update for one decoded sentence; returns whether it was wrong.
+    fn correct(&mut self, positions: &[Vec<u32>], gold: &[usize], predicted: &[usize], transitions: bool) -> bool {
         let wrong = predicted != gold;
         if wrong {
             for position in 0..gold.len() {
@@ -392,7 +444,7 @@ impl Trainer {
                         self.update(index as usize, guess, -1.0);
                     }
                 }
-                if (previous_truth, truth) != (previous_guess, guess) {
+                if transitions && (previous_truth, truth) != (previous_guess, guess) {
                     self.tagger.transitions[previous_truth][truth] += 1.0;
                     self.weighted_transitions[previous_truth][truth] += self.time;
                     self.tagger.transitions[previous_guess][guess] -= 1.0;
