@@ -12,10 +12,8 @@ use super::features::{feature, WordFeatures};
 use super::gazetteer::EntityType;
 use super::tagger::{type_of, Tagger};
 
-/// Counts per key: how often it was inside a name of each type, and outside any name (that last
-/// count only keeps a word's own label apart from the others').
-type Counts = [u32; EntityType::ALL.len() + 1];
-const OUTSIDE: usize = EntityType::ALL.len();
+/// How often a key was inside a name of each type.
+type Counts = [u32; EntityType::ALL.len()];
 
 struct Hashes {
     /// The same word form was inside a name of this type elsewhere in the document.
@@ -38,45 +36,61 @@ pub fn has_document_pass(tagger: &Tagger) -> bool {
     hashes.same_form.iter().chain(&hashes.reading).any(|&h| tagger.knows(h))
 }
 
-fn contribution(label: usize) -> usize {
-    type_of(label).map_or(OUTSIDE, |(entity_type, _)| entity_type as usize)
-}
-
-/// A word's keys: its match form, then its readings without clitics; none shorter than two letters.
-fn keys(word: &WordFeatures) -> Vec<&str> {
-    let mut keys = vec![word.match_form.as_str()];
-    keys.extend(word.readings.iter().map(|(reading, _)| reading.as_str()));
-    keys.retain(|k| k.chars().count() >= 2);
-    keys.dedup();
-    keys
+/// A word's readings without clitics that are long enough to be keys (two letters or more).
+fn reading_keys(word: &WordFeatures) -> impl Iterator<Item = &str> {
+    word.readings.iter().map(|(reading, _)| reading.as_str()).filter(|r| r.chars().nth(1).is_some())
 }
 
 /// The second-pass features of every token of a document (all its sentences, in order), given
-/// the first pass's labels of those tokens. Most tokens get none.
+/// the first pass's labels of those tokens. Most tokens get none: only words whose form or
+/// reading was tagged as a name somewhere else in the document have any.
 pub fn document_features(words: &[&WordFeatures], labels: &[usize]) -> Vec<Vec<u64>> {
-    let mut counts: HashMap<&str, Counts, foldhash::fast::RandomState> = HashMap::default();
+    let is_key = |word: &WordFeatures| word.match_form.chars().nth(1).is_some();
+    // The keys (forms and readings) of the words tagged as names, by type.
+    let mut tagged: HashMap<&str, Counts, foldhash::fast::RandomState> = HashMap::default();
     for (word, &label) in words.iter().zip(labels) {
-        for key in keys(word) {
-            counts.entry(key).or_default()[contribution(label)] += 1;
+        if let Some((entity_type, _)) = type_of(label).filter(|_| is_key(word)) {
+            tagged.entry(word.match_form.as_str()).or_default()[entity_type as usize] += 1;
+            for reading in reading_keys(word) {
+                tagged.entry(reading).or_default()[entity_type as usize] += 1;
+            }
         }
+    }
+    if tagged.is_empty() {
+        return vec![Vec::new(); words.len()];
     }
     let hashes = hashes();
     words
         .iter()
         .zip(labels)
         .map(|(word, &label)| {
-            let word_keys = keys(word);
-            // A form too short to be a key has no features (nor do its readings).
-            let Some((&form, readings)) = word_keys.split_first().filter(|(form, _)| **form == word.match_form) else {
+            if !is_key(word) {
                 return Vec::new();
+            }
+            let own = type_of(label).map(|(entity_type, _)| entity_type as usize);
+            // Times a key was tagged as each type, not counting this occurrence.
+            let elsewhere = |key: &str| -> Counts {
+                let mut counts = tagged.get(key).copied().unwrap_or_default();
+                if let Some(own) = own {
+                    counts[own] = counts[own].saturating_sub(1);
+                }
+                counts
             };
-            let own = contribution(label);
-            let elsewhere = |key: &str, index: usize| counts[key][index] - u32::from(index == own);
-            (0..OUTSIDE)
+            let same_form = elsewhere(&word.match_form);
+            let mut from_readings = Counts::default();
+            for reading in reading_keys(word) {
+                for (total, count) in from_readings.iter_mut().zip(elsewhere(reading)) {
+                    *total += count;
+                }
+            }
+            // Evidence for the type the first pass already gave this word adds nothing new: only
+            // other types are features (and a sentence without any is not tagged again).
+            (0..EntityType::ALL.len())
+                .filter(|&index| own != Some(index))
                 .filter_map(|index| {
-                    if elsewhere(form, index) > 0 {
+                    if same_form[index] > 0 {
                         Some(hashes.same_form[index])
-                    } else if readings.iter().any(|reading| elsewhere(reading, index) > 0) {
+                    } else if from_readings[index] > 0 {
                         Some(hashes.reading[index])
                     } else {
                         None
@@ -109,5 +123,10 @@ mod tests {
         // With its clitic, the word reads as the tagged form.
         assert_eq!(features[2], [hashes.reading[org]]);
         assert_eq!(features[3], [hashes.same_form[org]]);
+        // Evidence for the type a word already has is no feature.
+        let labels = [label_of(EntityType::Org, false), 0, 0, label_of(EntityType::Org, false)];
+        let features = document_features(&borrowed, &labels);
+        assert!(features[0].is_empty() && features[3].is_empty(), "{features:?}");
+        assert_eq!(features[2], [hashes.reading[org]]);
     }
 }

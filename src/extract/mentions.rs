@@ -276,14 +276,16 @@ fn first_pass(
 fn second_pass(analyses: &mut [SentenceAnalysis], tagger: &Tagger) {
     let words: Vec<_> = analyses.iter().flat_map(|a| a.words.iter().map(|w| &w.features)).collect();
     let labels: Vec<usize> = analyses.iter().flat_map(|a| a.labels.iter().copied()).collect();
-    let mut features = document_pass::document_features(&words, &labels).into_iter();
+    let features = document_pass::document_features(&words, &labels);
+    let mut start = 0;
     for analysis in analyses.iter_mut() {
-        let sentence: Vec<Vec<u64>> = features.by_ref().take(analysis.words.len()).collect();
+        let sentence = &features[start..start + analysis.words.len()];
+        start += analysis.words.len();
         if sentence.iter().all(Vec::is_empty) {
             continue;
         }
         let mut emissions = analysis.emissions.clone();
-        for (scores, features) in emissions.iter_mut().zip(&sentence) {
+        for (scores, features) in emissions.iter_mut().zip(sentence) {
             tagger.score(features, scores);
         }
         (analysis.labels, analysis.margins) = tagger.decode(&emissions);
