@@ -397,6 +397,16 @@ fn span_candidate(
     while span.end - span.start > 1 && words[span.start].flags & flags::TITLE != 0 && entity_type == EntityType::Per {
         span.start += 1;
     }
+    // A nisba adjective right after a title qualifies the title, not the name (الرئيس السوداني
+    // عمر حسن البشير: the name is عمر حسن البشير, the title الرئيس السوداني).
+    while entity_type == EntityType::Per
+        && span.end - span.start > 1
+        && span.start > 0
+        && words[span.start - 1].flags & flags::TITLE != 0
+        && is_nisba_adjective(&words[span.start].match_form)
+    {
+        span.start += 1;
+    }
     // A name does not begin with a particle (بأن سليمان زار موسكو: the name is سليمان).
     while span.end - span.start > 1 && is_function_word(sentence[span.start].text(text)) {
         span.start += 1;
@@ -458,10 +468,7 @@ fn title_before(sentence: &[Token], words: &[&super::features::WordFeatures], st
         }
         let form = words[position].match_form.as_str();
         let is_title = words[position].flags & flags::TITLE != 0;
-        let is_qualifier = form.starts_with("ال")
-            && form.ends_with('ي')
-            && position > 0
-            && words[position - 1].flags & flags::TITLE != 0;
+        let is_qualifier = is_nisba_adjective(form) && position > 0 && words[position - 1].flags & flags::TITLE != 0;
         let is_complement = position > 0 && words[position - 1].flags & flags::TITLE != 0 && is_title_complement(form);
         if !(is_title || is_qualifier || is_complement) {
             break;
@@ -670,6 +677,11 @@ fn finish(text: &str, mut candidates: Vec<Candidate>) -> Vec<Mention> {
         .collect()
 }
 
+/// A match form shaped like a nisba adjective with the article (السوداني, الروسي).
+fn is_nisba_adjective(form: &str) -> bool {
+    form.starts_with("ال") && form.ends_with('ي')
+}
+
 /// Words that continue a title: "وزير الدفاع", "قائد العمليات الخارجية" hold nouns after the
 /// title word itself.
 fn is_title_complement(form: &str) -> bool {
@@ -697,6 +709,16 @@ mod tests {
         let text = "وصل الوفد بموسكو أمس";
         let token = tokenize(text)[2];
         assert_eq!(&text[skip_letters(text, token, 1)..token.end], "موسكو");
+    }
+
+    #[test]
+    fn a_nisba_after_a_title_is_part_of_the_title() {
+        // An ANERcorp dev sentence: the tagger's span starts at السوداني.
+        let text = "وصلت رسالة من الرئيس السوداني عمر حسن البشير الي كل القادة .";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let person = mentions.iter().find(|m| m.entity_type == EntityType::Per).expect("a person");
+        assert_eq!(person.text, "عمر حسن البشير");
+        assert_eq!(person.title.as_deref(), Some("الرئيس السوداني"));
     }
 
     #[test]
