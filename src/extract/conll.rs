@@ -225,8 +225,10 @@ const DOCUMENT_PASS_EPOCHS: usize = 5;
 /// models trained on the other folds of pseudo-documents.
 fn train_document_pass(examples: &Examples, sentences: &[GoldSentence], epochs: usize) -> Tagger {
     let documents = pseudo_document_ranges(sentences);
-    // Per sentence: second-pass feature hashes, first-pass emissions, and that model's transitions.
-    let mut stacked: Vec<(Vec<Vec<u64>>, Vec<Scores>, usize)> = Vec::new();
+    // Per sentence: second-pass feature hashes, first-pass emissions, the index of that model's
+    // transitions, and the sentence's gold labels.
+    type Stacked<'a> = (Vec<Vec<u64>>, Vec<Scores>, usize, &'a [usize]);
+    let mut stacked: Vec<Stacked> = Vec::new();
     let mut transitions = Vec::new();
     for fold in 0..DOCUMENT_PASS_FOLDS {
         let training: Vec<usize> = documents
@@ -240,7 +242,7 @@ fn train_document_pass(examples: &Examples, sentences: &[GoldSentence], epochs: 
             let mut words = Vec::new();
             let mut labels = Vec::new();
             let mut emissions = Vec::new();
-            for Example { words: sentence_words, positions, .. } in &examples.sentences[range.clone()] {
+            for Example { words: sentence_words, positions, labels: gold } in &examples.sentences[range.clone()] {
                 let sentence_emissions: Vec<Scores> = positions
                     .iter()
                     .map(|features| {
@@ -251,31 +253,26 @@ fn train_document_pass(examples: &Examples, sentences: &[GoldSentence], epochs: 
                     .collect();
                 labels.extend(first.decode(&sentence_emissions).0);
                 words.extend(sentence_words.iter().map(|w| &examples.features_of[w]));
-                emissions.push(sentence_emissions);
+                emissions.push((sentence_emissions, gold.as_slice()));
             }
             let mut features = document_features(&words, &labels).into_iter();
-            for sentence_emissions in emissions {
+            for (sentence_emissions, gold) in emissions {
                 let sentence_features: Vec<Vec<u64>> = features.by_ref().take(sentence_emissions.len()).collect();
-                stacked.push((sentence_features, sentence_emissions, transitions.len()));
+                stacked.push((sentence_features, sentence_emissions, transitions.len(), gold));
             }
         }
         transitions.push(*first.transitions());
     }
-    // `stacked` is in fold order; the gold labels of each entry, in the same order.
-    let gold: Vec<&Vec<usize>> = (0..DOCUMENT_PASS_FOLDS)
-        .flat_map(|fold| documents.iter().skip(fold).step_by(DOCUMENT_PASS_FOLDS))
-        .flat_map(|range| examples.sentences[range.clone()].iter().map(|example| &example.labels))
-        .collect();
     let mut trainer = Trainer::default();
-    let registered: Vec<_> = stacked.iter().map(|(features, _, _)| trainer.register(features)).collect();
+    let registered: Vec<_> = stacked.iter().map(|(features, ..)| trainer.register(features)).collect();
     let mut order: Vec<usize> = (0..stacked.len()).collect();
     let mut state = 0x9E37_79B9_7F4A_7C15u64;
     for _ in 0..DOCUMENT_PASS_EPOCHS {
         shuffle(&mut order, &mut state);
         for &index in &order {
-            let (features, base, model) = &stacked[index];
-            if !gold[index].is_empty() && features.iter().any(|f| !f.is_empty()) {
-                trainer.learn_on_top(&registered[index], base, &transitions[*model], gold[index]);
+            let (features, base, model, gold) = &stacked[index];
+            if !gold.is_empty() && features.iter().any(|f| !f.is_empty()) {
+                trainer.learn_on_top(&registered[index], base, &transitions[*model], gold);
             }
         }
     }
