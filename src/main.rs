@@ -325,11 +325,12 @@ fn execute(command: Command) -> Result<ExitCode> {
             let pairs = training_pairs(&training);
             let positives = pairs.iter().filter(|p| p.1).count();
             eprintln!("akhbar: fitting on {} pairs ({positives} matches) from {} records", pairs.len(), training.len());
-            let mut scorer = akhbar::names::NameScorer::fit(&pairs, "UN, OFAC individuals and a tenth of ANETAC; four fifths of the records (xxh3(id) % 5 != 0); negatives: blocked look-alikes and random pairs; similarity weights kept non-negative; threshold: best mean B-cubed F1 over held-out-sized dev folds of the UN and OFAC training records with mean pairwise precision >= 0.95");
+            let mut scorer = akhbar::names::NameScorer::fit(&pairs, "UN, OFAC individuals and a tenth of ANETAC; four fifths of the records (xxh3(id) % 5 != 0); negatives: blocked look-alikes and random pairs; similarity weights kept non-negative; threshold and mean for merging clusters: best mean B-cubed F1 over held-out-sized dev folds of the UN and OFAC training records with mean pairwise precision >= 0.95");
             let lists: Vec<&akhbar::names::evaluate::Record> =
                 training.iter().copied().filter(|r| !r.id.starts_with("anetac:")).collect();
-            scorer.threshold = akhbar::names::evaluate::tune_threshold(&lists, &scorer);
-            eprintln!("akhbar: threshold {:.2}", scorer.threshold);
+            let (threshold, min_average) = akhbar::names::evaluate::tune_clustering(&lists, &scorer);
+            (scorer.threshold, scorer.min_average) = (threshold, Some(min_average));
+            eprintln!("akhbar: threshold {threshold:.2}, mean over cluster pairs {min_average:.2}");
             std::fs::write(&out, serde_json::to_string_pretty(&scorer)? + "\n")
                 .with_context(|| format!("cannot write {}", out.display()))?;
             for (name, weight) in scorer.features.iter().zip(&scorer.weights) {

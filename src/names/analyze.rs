@@ -20,10 +20,13 @@ pub struct NameToken {
     pub skeleton: String,
     /// ال، بن، أبو، al-, bin, abu … : part of the name, not of its identity.
     pub particle: bool,
-    /// Ends in the nisba (ـي / -i, -y): سليماني vs سليمان.
+    /// Ends in the nisba (ـي / -i): سليماني vs سليمان. Not Latin -y: Zakhary is Zakhar.
     pub nisba: bool,
     /// Wikidata name items the token is a known form of.
     pub groups: Vec<u32>,
+    /// How rare the token's skeleton is among the people the romanizer counted: 1 for a
+    /// skeleton never seen, 0 for the commonest (محمد, Mohammed). A rare shared token says more.
+    pub rarity: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +55,26 @@ impl NameForm {
         self.core().iter().map(|t| t.skeleton.as_str()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
     }
 
+    /// The name's folded tokens run together, articles and `bin` (glued on or apart) left out:
+    /// `El Shafee Elsheikh` and `ELSHAFEE EL SHEIKH` both give `shafishikh`, `BIN AL SHIBH` and
+    /// `BINALSHIBH` both `shibh`. Lists write one name with and without its spaces.
+    pub fn glued(&self) -> String {
+        let mut glued = String::new();
+        for token in &self.tokens {
+            if token.particle && GLUED_PARTICLES.contains(&token.folded.as_str()) {
+                continue;
+            }
+            let mut rest = token.folded.as_str();
+            while let Some(stripped) =
+                GLUED_PARTICLES.iter().find_map(|p| rest.strip_prefix(p).filter(|r| r.len() >= 3))
+            {
+                rest = stripped;
+            }
+            glued.push_str(rest);
+        }
+        glued
+    }
+
     /// The readable Latin form of the whole name.
     pub fn latin(&self) -> String {
         self.tokens.iter().map(|t| t.latin.as_str()).collect::<Vec<_>>().join(" ")
@@ -66,22 +89,39 @@ const LATIN_PARTICLES: &[&str] = &[
     "der", "la", "le", "mr", "dr", "gen", "general", "sardar",
 ];
 
+/// Folded articles and `bin`, which lists write apart or glued to the next word.
+const GLUED_PARTICLES: &[&str] = &["al", "il", "ul", "bin", "ibn", "bn"];
+
 /// Shipped data: the usual Latin spelling of Arabic name units, and the name-variant groups.
 struct NameData {
     romanizer: HashMap<String, String>,
     groups: HashMap<String, Vec<u32>>,
+    /// How many people carry a name unit with this skeleton (the romanizer's counts).
+    skeleton_counts: HashMap<String, u64>,
+    /// The largest of those counts.
+    most_common: u64,
 }
 
 fn data() -> &'static NameData {
     static DATA: OnceLock<NameData> = OnceLock::new();
     DATA.get_or_init(|| {
         let mut romanizer = HashMap::new();
+        let mut skeleton_counts: HashMap<String, u64> = HashMap::new();
         for line in include_str!("../../data/names/romanizer.tsv").lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
             if let (Some(arabic), Some(latin)) = (fields.next(), fields.next()) {
-                romanizer.entry(normalize_for_matching(arabic)).or_insert_with(|| latin.to_string());
+                let form = normalize_for_matching(arabic);
+                let count = fields.next().and_then(|c| c.parse::<u64>().ok()).unwrap_or(1);
+                *skeleton_counts.entry(arabic_skeleton(&form)).or_default() += count;
+                // Compounds in الله are one token once analyzed (رحمت الله -> رحمتالله); those
+                // in عبد are romanized as Abdul + the rest (Abdulaziz), as before.
+                if form.contains(' ') && !form.starts_with("عبد") {
+                    romanizer.entry(form.replace(' ', "")).or_insert_with(|| latin.to_string());
+                }
+                romanizer.entry(form).or_insert_with(|| latin.to_string());
             }
         }
+        let most_common = skeleton_counts.values().copied().max().unwrap_or(1);
         let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
         for (index, line) in
             include_str!("../../data/names/variant-groups.txt").lines().filter(|l| !l.starts_with('#')).enumerate()
@@ -90,7 +130,7 @@ fn data() -> &'static NameData {
                 groups.entry(normalize_for_matching(form)).or_default().push(index as u32);
             }
         }
-        NameData { romanizer, groups }
+        NameData { romanizer, groups, skeleton_counts, most_common }
     })
 }
 
@@ -106,7 +146,7 @@ pub fn analyze(name: &str) -> NameForm {
     let arabic_script = normalized.chars().filter(|c| is_arabic(*c)).count() * 2
         > normalized.chars().filter(|c| c.is_alphabetic()).count();
     let mut raw_tokens: Vec<String> = Vec::new();
-    for piece in normalized.split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '_') {
+    for piece in normalized.split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '_' | '.')) {
         let piece: String = piece.chars().filter(|c| c.is_alphanumeric()).collect();
         if piece.is_empty() {
             continue;
@@ -117,7 +157,10 @@ pub fn analyze(name: &str) -> NameForm {
             raw_tokens.push(rest.to_string());
             continue;
         }
-        raw_tokens.push(piece);
+        match split_run_together(&piece) {
+            Some((first, second)) => raw_tokens.extend([first, second]),
+            None => raw_tokens.push(piece),
+        }
     }
     // Compound names with عبد / abd: one token (عبد الله = عبدالله = Abdullah = Abd al-Lah).
     let mut merged: Vec<String> = Vec::new();
@@ -133,6 +176,16 @@ pub fn analyze(name: &str) -> NameForm {
             let prefix = if token.starts_with('ع') { "عبدال" } else { "abdal" };
             merged.push(format!("{prefix}{}", raw_tokens[next]));
             index = next + 1;
+            continue;
+        }
+        // Names ending in الله / ullah are one word too (رحمت الله = Rahmatullah, نصر الله =
+        // Nasrallah).
+        let next_is_allah = raw_tokens
+            .get(index + 1)
+            .is_some_and(|next| matches!(next.as_str(), "الله" | "ullah" | "allah" | "ulla" | "ollah" | "ullahi"));
+        if next_is_allah && !ARABIC_PARTICLES.contains(&token.as_str()) && !LATIN_PARTICLES.contains(&token.as_str()) {
+            merged.push(format!("{token}{}", raw_tokens[index + 1]));
+            index += 2;
             continue;
         }
         merged.push(token.clone());
@@ -151,6 +204,23 @@ pub fn analyze(name: &str) -> NameForm {
         .join(" ");
     let tokens = merged.into_iter().map(|form| token(&form)).collect();
     NameForm { original: name.to_string(), arabic_script, tokens, plain }
+}
+
+/// Two Arabic names written without the space between them, which a letter that does not join
+/// the next one hides from the eye (ظاهرعويس = ظاهر عويس): split after such a letter when the
+/// whole is not a known name and both halves are.
+fn split_run_together(piece: &str) -> Option<(String, String)> {
+    let known = |form: &str| data().romanizer.contains_key(form);
+    if piece.chars().count() < 6 || !piece.chars().all(is_arabic) || known(piece) {
+        return None;
+    }
+    piece.char_indices().find_map(|(index, c)| {
+        let split = index + c.len_utf8();
+        let (first, second) = piece.split_at(split);
+        let long_enough = first.chars().count() >= 3 && second.chars().count() >= 3;
+        (matches!(c, 'ا' | 'د' | 'ذ' | 'ر' | 'ز' | 'و') && long_enough && known(first) && known(second))
+            .then(|| (first.to_string(), second.to_string()))
+    })
 }
 
 fn token(form: &str) -> NameToken {
@@ -185,16 +255,22 @@ fn token(form: &str) -> NameToken {
     // For Arabic, fold the usual Latin spelling (it has the short vowels the script leaves out).
     let folded = fold_latin(&latin);
     let skeleton = if arabic { arabic_skeleton(form) } else { latin_skeleton(form) };
+    // Arabic writes final ى (مصطفى, موسى) and the nisba ي alike once normalized: the usual
+    // spelling, when the romanizer knows the unit, tells them apart (Mustafa, Soleimani).
     let nisba = if arabic {
-        form.ends_with('ي') && form.chars().count() > 3
+        let known = data().romanizer.contains_key(form);
+        let ends_in_i = if known { latin.ends_with(['i', 'y']) } else { form.ends_with('ي') };
+        ends_in_i && form.chars().count() > 3
     } else {
-        (form.ends_with('i') || form.ends_with('y')) && form.len() > 3
+        form.ends_with('i') && form.len() > 3
     };
     let mut groups = data().groups.get(form).cloned().unwrap_or_default();
     if !arabic {
         groups.extend(data().groups.get(&form.to_lowercase()).into_iter().flatten());
     }
-    NameToken { form: form.to_string(), latin, folded, skeleton, particle, nisba, groups }
+    let count = data().skeleton_counts.get(&skeleton).copied().unwrap_or(0) as f64;
+    let rarity = 1.0 - (1.0 + count).ln() / (1.0 + data().most_common as f64).ln();
+    NameToken { form: form.to_string(), latin, folded, skeleton, particle, nisba, groups, rarity }
 }
 
 /// Letter-by-letter romanization of an Arabic-script token (match form: no hamza seats, ة as ه).
@@ -266,6 +342,7 @@ pub fn fold_latin(word: &str) -> String {
         .replace("oo", "u")
         .replace("ee", "i")
         .replace("ph", "f")
+        .replace("ch", "sh")
         .replace("dh", "d")
         .replace("gh", "g")
         .replace(['q', 'c'], "k")
@@ -398,6 +475,27 @@ mod tests {
         assert!(!analyze("سليمان").tokens[0].nisba);
         assert!(analyze("Soleimani").tokens[0].nisba);
         assert!(!analyze("Suleiman").tokens[0].nisba);
+    }
+
+    #[test]
+    fn final_alif_maqsura_and_latin_y_are_not_a_nisba() {
+        // مصطفى is normalized to مصطفي, but its usual spelling (Mustafa) has no nisba.
+        assert!(!analyze("مصطفى").tokens[0].nisba);
+        assert!(analyze("القذافى").tokens[1].nisba, "final ى written for ي: القذافى is القذافي");
+        assert!(!analyze("Zakhary").tokens[0].nisba, "Zakhary is Zakhar");
+    }
+
+    #[test]
+    fn names_written_together_are_taken_apart() {
+        // From the UN list: حسن ظاهرعويس (Hassan Dahir Aweys), ر does not join the next letter.
+        let forms: Vec<String> = analyze("حسن ظاهرعويس").tokens.iter().map(|t| t.form.clone()).collect();
+        assert_eq!(forms, ["حسن", "ظاهر", "عويس"]);
+        assert_eq!(analyze("رحمت الله").tokens.len(), 1, "رحمت الله is one name, Rahmatullah");
+        // From the OFAC list: the same man as BIN AL SHIBH and BINALSHIBH, ELSHAFEE EL SHEIKH and
+        // El Shafee Elsheikh.
+        assert_eq!(analyze("Ramzi BIN AL SHIBH").glued(), analyze("Ramzi BINALSHIBH").glued());
+        assert_eq!(analyze("ELSHAFEE EL SHEIKH").glued(), analyze("El Shafee Elsheikh").glued());
+        assert_ne!(analyze("Ramzi BIN AL SHIBH").glued(), analyze("Ramzi SHIBLI").glued());
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn candidate_pairs(names: &[NameForm]) -> Vec<(usize, usize)> {
 
 /// The cluster of each name: the index of the first name of its cluster.
 pub fn cluster_names(names: &[NameForm], scorer: &NameScorer) -> Vec<usize> {
-    cluster_average_link(names, |a, b| scorer.probability(&names[a], &names[b]), scorer.threshold)
+    cluster_linked(names, |a, b| scorer.probability(&names[a], &names[b]), scorer.threshold, scorer.min_average())
 }
 
 /// Joins names whose pair score reaches `threshold`, strongest pairs first, but merges two
@@ -67,6 +67,19 @@ pub fn cluster_names(names: &[NameForm], scorer: &NameScorer) -> Vec<usize> {
 /// share no skeleton count as 0): one good-looking pair cannot chain two people together. A
 /// negative score says two names must never be in one cluster.
 pub fn cluster_average_link(names: &[NameForm], score: impl Fn(usize, usize) -> f64, threshold: f64) -> Vec<usize> {
+    cluster_linked(names, score, threshold, threshold)
+}
+
+/// [`cluster_average_link`] with its two bars apart: clusters are joined through a pair scoring
+/// `threshold` or more when the average over all their cross pairs reaches `min_average`. A
+/// list's aliases often share a token only with the full name (`Fuad Khalaf` and `Fuad Shongole`
+/// with `Fuad Muhammad Khalaf Shongole`): a lower average lets them meet through it.
+pub fn cluster_linked(
+    names: &[NameForm],
+    score: impl Fn(usize, usize) -> f64,
+    threshold: f64,
+    min_average: f64,
+) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..names.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..names.len()).map(|i| vec![i]).collect();
     let mut scores: HashMap<(usize, usize), f64> = HashMap::new();
@@ -93,7 +106,7 @@ pub fn cluster_average_link(names: &[NameForm], score: impl Fn(usize, usize) -> 
                 total += value;
             }
         }
-        if !cannot_link && total / (members[ra].len() * members[rb].len()) as f64 >= threshold {
+        if !cannot_link && total / (members[ra].len() * members[rb].len()) as f64 >= min_average {
             union(&mut parent, ra, rb);
             let root = find(&mut parent, ra);
             let other = if root == ra { rb } else { ra };
@@ -166,6 +179,27 @@ mod tests {
             let clusters = clusters_of(group);
             assert!(clusters.iter().all(|&c| c == clusters[0]), "{group:?} → {clusters:?}");
         }
+    }
+
+    #[test]
+    fn list_aliases_merge_and_brothers_stay_apart() {
+        // UN list IQi.081 and IQi.083: two brothers, named alike but for the given name.
+        let clusters = clusters_of(&[
+            "YASIR SABAWI IBRAHIM HASAN AL-TIKRITI",
+            "Yasser Sabawi Ibrahim Hasan Al-Tikriti",
+            "ياسر سبعاوي إبراهيم حسن التكريتي",
+            "AYMAN SABAWI IBRAHIM HASAN AL-TIKRITI",
+            "Aiman Sabawi Ibrahim Hasan Al-Tikriti",
+        ]);
+        assert_eq!(clusters[0], clusters[1]);
+        assert_eq!(clusters[0], clusters[2]);
+        assert_eq!(clusters[3], clusters[4]);
+        assert_ne!(clusters[0], clusters[3], "Yasir and Ayman are brothers, not one man");
+        // OFAC: one man's aliases, written apart, together and in the other order.
+        let clusters = clusters_of(&["Zakhar KALASHOV", "Zakhary KALASHOV", "Ramzi BIN AL SHIBH", "Ramzi BINALSHIBH"]);
+        assert_eq!(clusters[0], clusters[1]);
+        assert_eq!(clusters[2], clusters[3]);
+        assert_ne!(clusters[0], clusters[2]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, NameForm};
-use super::cluster::{candidate_pairs, cluster_average_link, cluster_with};
+use super::cluster::{candidate_pairs, cluster_linked, cluster_names, cluster_with};
 use super::score::{jaro_winkler, pair_features, Features, NameScorer};
 use crate::text::has_arabic_script as arabic;
 
@@ -30,7 +30,16 @@ impl Record {
     }
 }
 
-/// Reads the UN list (`ref`, `name`, `original_script`, `aliases` with `quality`).
+/// A list's `LAST, First` name in reading order (`First LAST`); other names as they are.
+fn last_name_first(name: &str) -> String {
+    match name.split_once(',') {
+        Some((last, first)) => format!("{} {}", first.trim(), last.trim()),
+        None => name.to_string(),
+    }
+}
+
+/// Reads the UN list (`ref`, `name`, `original_script`, `aliases` with `quality`; aliases written
+/// `LAST, First` are put in reading order).
 pub fn read_un(path: &Path) -> Result<Vec<Record>> {
     let mut records = Vec::new();
     for line in std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?.lines() {
@@ -39,7 +48,7 @@ pub fn read_un(path: &Path) -> Result<Vec<Record>> {
         let mut names = vec![value["name"].as_str().unwrap_or("").to_string()];
         for alias in value["aliases"].as_array().into_iter().flatten() {
             if alias["quality"].as_str() == Some("Good") {
-                names.push(alias["name"].as_str().unwrap_or("").to_string());
+                names.push(last_name_first(alias["name"].as_str().unwrap_or("")));
             }
         }
         let original = value["original_script"].as_str().unwrap_or("").to_string();
@@ -62,13 +71,9 @@ pub fn read_ofac_individuals(path: &Path) -> Result<Vec<Record>> {
         if value["type"].as_str() != Some("individual") {
             continue;
         }
-        let flip = |name: &str| match name.split_once(',') {
-            Some((last, first)) => format!("{} {}", first.trim(), last.trim()),
-            None => name.to_string(),
-        };
-        let mut names = vec![flip(value["name"].as_str().unwrap_or(""))];
+        let mut names = vec![last_name_first(value["name"].as_str().unwrap_or(""))];
         for alias in value["aliases"].as_array().into_iter().flatten() {
-            names.push(flip(alias["name"].as_str().unwrap_or("")));
+            names.push(last_name_first(alias["name"].as_str().unwrap_or("")));
         }
         names.retain(|n| !n.trim().is_empty());
         records.push(Record { id: format!("ofac:{}", value["ent_num"].as_str().unwrap_or("")), names, arabic: None });
@@ -214,7 +219,7 @@ pub fn evaluate_clustering(
     baseline_threshold: f64,
 ) -> (ClusterScores, ClusterScores, usize) {
     let (names, truth) = names_of(records);
-    let ours = cluster_average_link(&names, |a, b| scorer.probability(&names[a], &names[b]), scorer.threshold);
+    let ours = cluster_names(&names, scorer);
     (score_clustering(&ours, &truth), baseline_clustering(&names, &truth, baseline_threshold), names.len())
 }
 
@@ -241,15 +246,15 @@ fn dev_folds<'a>(records: &[&'a Record]) -> Vec<Vec<&'a Record>> {
     folds.into_values().collect()
 }
 
-/// The scorer threshold with the best mean B-cubed F1 over dev folds of the given (training)
-/// records among those whose mean pairwise precision reaches [`MIN_PAIR_PRECISION`] (the best
-/// B-cubed F1 overall if none does).
-pub fn tune_threshold(records: &[&Record], scorer: &NameScorer) -> f64 {
+/// The scorer's clustering bars (pair threshold, mean over cluster pairs) with the best mean
+/// B-cubed F1 over dev folds of the given (training) records among those whose mean pairwise
+/// precision reaches [`MIN_PAIR_PRECISION`] (the best B-cubed F1 overall if none does).
+pub fn tune_clustering(records: &[&Record], scorer: &NameScorer) -> (f64, f64) {
     let folds: Vec<_> = dev_folds(records)
         .into_iter()
         .map(|fold| {
             let (names, truth) = names_of(&fold);
-            // Score every candidate pair once; each threshold only re-clusters.
+            // Score every candidate pair once; each setting only re-clusters.
             let scores: HashMap<(usize, usize), f64> = candidate_pairs(&names)
                 .into_iter()
                 .map(|(a, b)| ((a, b), scorer.probability(&names[a], &names[b])))
@@ -257,19 +262,22 @@ pub fn tune_threshold(records: &[&Record], scorer: &NameScorer) -> f64 {
             (names, truth, scores)
         })
         .collect();
-    let mut best = (false, 0.0, 0.5);
+    let mut best = (false, 0.0, (0.5, 0.5));
     for step in 0..14 {
         let threshold = 0.30 + 0.05 * step as f64;
-        let (mut precision, mut bcubed) = (0.0, 0.0);
-        for (names, truth, scores) in &folds {
-            let lookup = |a: usize, b: usize| scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
-            let result = score_clustering(&cluster_average_link(names, lookup, threshold), truth);
-            precision += result.pair_precision / folds.len() as f64;
-            bcubed += result.bcubed_f1 / folds.len() as f64;
-        }
-        let candidate = (precision >= MIN_PAIR_PRECISION, bcubed, threshold);
-        if (candidate.0, candidate.1) > (best.0, best.1) {
-            best = candidate;
+        for average_step in 0..=4 {
+            let min_average = (0.2 * average_step as f64).min(threshold);
+            let (mut precision, mut bcubed) = (0.0, 0.0);
+            for (names, truth, scores) in &folds {
+                let lookup = |a: usize, b: usize| scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
+                let result = score_clustering(&cluster_linked(names, lookup, threshold, min_average), truth);
+                precision += result.pair_precision / folds.len() as f64;
+                bcubed += result.bcubed_f1 / folds.len() as f64;
+            }
+            let candidate = (precision >= MIN_PAIR_PRECISION, bcubed, (threshold, min_average));
+            if (candidate.0, candidate.1) > (best.0, best.1) {
+                best = candidate;
+            }
         }
     }
     best.2

@@ -26,13 +26,26 @@ pub const FEATURES: [&str; N_FEATURES] = [
     "nisba_mismatch",
     "token_count_difference",
     "token_coverage",
+    "glued_equal",
+    "shared_rarity",
+    "unmatched_rarity",
+    "matched_fraction",
+    "both_have_unmatched",
+    "given_names_differ",
 ];
 
 /// The features that are not similarities; every other feature's weight is kept non-negative.
-const NOT_SIMILARITIES: [&str; 3] = ["bias", "nisba_mismatch", "token_count_difference"];
+const NOT_SIMILARITIES: [&str; 6] = [
+    "bias",
+    "nisba_mismatch",
+    "token_count_difference",
+    "unmatched_rarity",
+    "both_have_unmatched",
+    "given_names_differ",
+];
 
 /// How many features a pair has.
-pub const N_FEATURES: usize = 15;
+pub const N_FEATURES: usize = 21;
 
 /// The features of one pair of names.
 pub type Features = [f64; N_FEATURES];
@@ -76,14 +89,23 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
 pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
     let (core_a, core_b) = (a.core(), b.core());
     let (short, long) = if core_a.len() <= core_b.len() { (&core_a, &core_b) } else { (&core_b, &core_a) };
-    let joined = |tokens: &[&NameToken]| tokens.iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
-    let full = jaro_winkler(&joined(&core_a), &joined(&core_b));
+    let joined = |tokens: &[&NameToken], sorted: bool| {
+        let mut folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        if sorted {
+            folded.sort_unstable();
+        }
+        folded.join(" ")
+    };
+    // In either order: lists write `Hissene Abdoulaye` and `Abdoulaye Hissene`.
+    let full = jaro_winkler(&joined(&core_a, false), &joined(&core_b, false))
+        .max(jaro_winkler(&joined(&core_a, true), &joined(&core_b, true)));
     let mut alignment = 0.0;
     let mut weakest: f64 = 1.0;
     let mut matched_tokens = 0usize;
     let mut skeleton_hits = 0.0;
     let mut group_hits = 0.0;
     let mut nisba_mismatch: f64 = 0.0;
+    let (mut shared_rarity, mut unmatched_rarity): (f64, f64) = (0.0, 0.0);
     // The best similarity of each long-name token to any short-name token, for the coverage.
     let mut long_best = vec![0.0f64; long.len()];
     let long_skeletons: HashSet<&str> = long.iter().map(|t| t.skeleton.as_str()).collect();
@@ -102,8 +124,11 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
             weakest = weakest.min(similarity);
             if similarity >= 0.9 || token.skeleton == other.skeleton {
                 matched_tokens += 1;
+                shared_rarity = shared_rarity.max(token.rarity.min(other.rarity));
+            } else if similarity < 0.8 {
+                unmatched_rarity = unmatched_rarity.max(token.rarity);
             }
-            if token.skeleton == other.skeleton && token.nisba != other.nisba {
+            if token.skeleton == other.skeleton && differ_by_nisba(token, other) {
                 nisba_mismatch = 1.0;
             }
         }
@@ -133,6 +158,13 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
     // Both ways: how well every token of either name is matched in the other. "Rehmatullah" is
     // all in "Rahmatullah Shah Nawaz", but two of the long name's three tokens are missing.
     let coverage = (alignment + long_best.iter().sum::<f64>()) / (short.len() + long.len()).max(1) as f64;
+    // Each name keeps a token the other lacks: `Jose GONZALEZ QUIRARTE` / `Jose Benito CABRERA`
+    // share a given name and nothing else.
+    let short_unmatched = short.len() > matched_tokens;
+    let long_unmatched = long_best.iter().any(|&s| s < 0.8);
+    let both_have_unmatched = f64::from(u8::from(short_unmatched && long_unmatched));
+    let (glued_a, glued_b) = (a.glued(), b.glued());
+    let glued_equal = f64::from(u8::from(glued_a.len() >= 4 && glued_a == glued_b));
     [
         1.0,
         subset,
@@ -149,7 +181,35 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
         nisba_mismatch,
         difference,
         coverage,
+        glued_equal,
+        shared_rarity,
+        unmatched_rarity,
+        matched_tokens as f64 / n,
+        both_have_unmatched,
+        f64::from(u8::from(given_names_differ(&core_a, &core_b))),
     ]
+}
+
+/// Names of two or more tokens whose first tokens are different known names (the name-variant
+/// groups share nothing, the skeletons differ): Yasir and Ayman Sabawi Ibrahim Hasan al-Tikriti
+/// are brothers.
+fn given_names_differ(a: &[&NameToken], b: &[&NameToken]) -> bool {
+    match (a, b) {
+        ([x, _, ..], [y, _, ..]) => {
+            !x.groups.is_empty()
+                && !y.groups.is_empty()
+                && x.skeleton != y.skeleton
+                && !x.groups.iter().any(|g| y.groups.contains(g))
+        }
+        _ => false,
+    }
+}
+
+/// One token is the other with the nisba ending (سليماني / سليمان, Soleimani / Suleiman): one
+/// ends in it and the other in a consonant. `Muhyi` and محي (Muhi) both end in a vowel.
+fn differ_by_nisba(a: &NameToken, b: &NameToken) -> bool {
+    let ends_in_consonant = |t: &NameToken| t.folded.chars().last().is_some_and(|c| !"aeiouy".contains(c));
+    (a.nisba && !b.nisba && ends_in_consonant(b)) || (b.nisba && !a.nisba && ends_in_consonant(a))
 }
 
 /// The log-odds a differing nisba ending costs beyond the fitted weight.
@@ -162,6 +222,10 @@ pub struct NameScorer {
     pub weights: Vec<f64>,
     /// Probability at or above which two names are the same.
     pub threshold: f64,
+    /// Clustering a list: two clusters joined through a pair at `threshold` merge when the mean
+    /// probability over all their cross pairs reaches this (the threshold itself when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_average: Option<f64>,
     /// How the weights were fitted, for the record.
     pub fitted_on: String,
 }
@@ -220,6 +284,11 @@ impl NameScorer {
         features.iter().zip(&self.weights).map(|(x, w)| x * w).sum()
     }
 
+    /// The mean pair probability two clusters of a list must reach to merge.
+    pub fn min_average(&self) -> f64 {
+        self.min_average.unwrap_or(self.threshold)
+    }
+
     pub fn same(&self, a: &NameForm, b: &NameForm) -> bool {
         self.probability(a, b) >= self.threshold
     }
@@ -256,6 +325,7 @@ impl NameScorer {
             features: FEATURES.iter().map(|f| f.to_string()).collect(),
             weights: weights.to_vec(),
             threshold: 0.5,
+            min_average: None,
             fitted_on: fitted_on.to_string(),
         }
     }
