@@ -142,7 +142,7 @@ fn data() -> &'static NameData {
 /// assert_eq!(analyze("القذافي").key(), analyze("Gadhafi").key());
 /// ```
 pub fn analyze(name: &str) -> NameForm {
-    let normalized = normalize_for_matching(name);
+    let normalized = latin_from_cyrillic(&normalize_for_matching(name));
     let arabic_script = normalized.chars().filter(|c| is_arabic(*c)).count() * 2
         > normalized.chars().filter(|c| c.is_alphabetic()).count();
     let mut raw_tokens: Vec<String> = Vec::new();
@@ -204,6 +204,57 @@ pub fn analyze(name: &str) -> NameForm {
         .join(" ");
     let tokens = merged.into_iter().map(|form| token(&form)).collect();
     NameForm { original: name.to_string(), arabic_script, tokens, plain }
+}
+
+/// Cyrillic letters in a common English romanization (Ислам Атабиев = islam atabiev): lists
+/// give Russian and Ukrainian names in both scripts.
+fn latin_from_cyrillic(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let latin = match c {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ґ' => "g",
+            'д' => "d",
+            'е' | 'ё' | 'э' => "e",
+            'є' => "ye",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'і' => "i",
+            'ї' => "yi",
+            'й' => "y",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ы' => "y",
+            'ю' => "yu",
+            'я' => "ya",
+            'ъ' | 'ь' => "",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(latin);
+    }
+    out
 }
 
 /// Two Arabic names written without the space between them, which a letter that does not join
@@ -496,6 +547,14 @@ mod tests {
         assert_eq!(analyze("Ramzi BIN AL SHIBH").glued(), analyze("Ramzi BINALSHIBH").glued());
         assert_eq!(analyze("ELSHAFEE EL SHEIKH").glued(), analyze("El Shafee Elsheikh").glued());
         assert_ne!(analyze("Ramzi BIN AL SHIBH").glued(), analyze("Ramzi SHIBLI").glued());
+    }
+
+    #[test]
+    fn cyrillic_names_meet_their_latin_spelling() {
+        // UN list QDi.364, in both scripts.
+        let latin = analyze("ISLAM SEIT-UMAROVICH ATABIEV");
+        assert_eq!(analyze("Ислам Сеит-Умарович Атабиев").key(), latin.key());
+        assert_eq!(analyze("Атабиев").latin(), "Atabiev");
     }
 
     #[test]

@@ -162,9 +162,11 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
     // share a given name and nothing else.
     let short_unmatched = short.len() > matched_tokens;
     let long_unmatched = long_best.iter().any(|&s| s < 0.8);
-    let both_have_unmatched = f64::from(u8::from(short_unmatched && long_unmatched));
     let (glued_a, glued_b) = (a.glued(), b.glued());
-    let glued_equal = f64::from(u8::from(glued_a.len() >= 4 && glued_a == glued_b));
+    let glued_equal = glued_a.len() >= 4 && glued_a == glued_b;
+    // Run together, the tokens each name seemed to lack are the same (BIN AL SHIBH, BINALSHIBH).
+    let both_have_unmatched = f64::from(u8::from(short_unmatched && long_unmatched && !glued_equal));
+    let glued_equal = f64::from(u8::from(glued_equal));
     [
         1.0,
         subset,
