@@ -328,9 +328,12 @@ fn execute(command: Command) -> Result<ExitCode> {
             let mut scorer = akhbar::names::NameScorer::fit(&pairs, "UN, OFAC individuals and a tenth of ANETAC; four fifths of the records (xxh3(id) % 5 != 0); negatives: blocked look-alikes and random pairs; similarity weights kept non-negative; threshold and mean for merging clusters: best mean B-cubed F1 over held-out-sized dev folds of the UN and OFAC training records with mean pairwise precision >= 0.95");
             let lists: Vec<&akhbar::names::evaluate::Record> =
                 training.iter().copied().filter(|r| !r.id.starts_with("anetac:")).collect();
-            let (threshold, min_average) = akhbar::names::evaluate::tune_clustering(&lists, &scorer);
-            (scorer.threshold, scorer.min_average) = (threshold, Some(min_average));
-            eprintln!("akhbar: threshold {threshold:.2}, mean over cluster pairs {min_average:.2}");
+            let dev = akhbar::names::evaluate::tune_clustering(&lists, &scorer);
+            (scorer.threshold, scorer.min_average) = (dev.threshold, Some(dev.min_average));
+            eprintln!(
+                "akhbar: threshold {:.2}, mean over cluster pairs {:.2}: on the dev folds B-cubed F1 {:.3} at pairwise precision {:.3}",
+                dev.threshold, dev.min_average, dev.bcubed_f1, dev.pair_precision
+            );
             std::fs::write(&out, serde_json::to_string_pretty(&scorer)? + "\n")
                 .with_context(|| format!("cannot write {}", out.display()))?;
             for (name, weight) in scorer.features.iter().zip(&scorer.weights) {

@@ -249,7 +249,7 @@ fn dev_folds<'a>(records: &[&'a Record]) -> Vec<Vec<&'a Record>> {
 /// The scorer's clustering bars (pair threshold, mean over cluster pairs) with the best mean
 /// B-cubed F1 over dev folds of the given (training) records among those whose mean pairwise
 /// precision reaches [`MIN_PAIR_PRECISION`] (the best B-cubed F1 overall if none does).
-pub fn tune_clustering(records: &[&Record], scorer: &NameScorer) -> (f64, f64) {
+pub fn tune_clustering(records: &[&Record], scorer: &NameScorer) -> DevClustering {
     let folds: Vec<_> = dev_folds(records)
         .into_iter()
         .map(|fold| {
@@ -262,9 +262,9 @@ pub fn tune_clustering(records: &[&Record], scorer: &NameScorer) -> (f64, f64) {
             (names, truth, scores)
         })
         .collect();
-    let mut best = (false, 0.0, (0.5, 0.5));
-    for step in 0..14 {
-        let threshold = 0.30 + 0.05 * step as f64;
+    let mut best = (false, 0.0, (0.5, 0.5, 0.0));
+    let thresholds = (0..14).map(|step| 0.30 + 0.05 * step as f64).chain([0.97, 0.98, 0.99, 0.995]);
+    for threshold in thresholds {
         for average_step in 0..=4 {
             let min_average = (0.2 * average_step as f64).min(threshold);
             let (mut precision, mut bcubed) = (0.0, 0.0);
@@ -274,13 +274,24 @@ pub fn tune_clustering(records: &[&Record], scorer: &NameScorer) -> (f64, f64) {
                 precision += result.pair_precision / folds.len() as f64;
                 bcubed += result.bcubed_f1 / folds.len() as f64;
             }
-            let candidate = (precision >= MIN_PAIR_PRECISION, bcubed, (threshold, min_average));
+            let candidate = (precision >= MIN_PAIR_PRECISION, bcubed, (threshold, min_average, precision));
             if (candidate.0, candidate.1) > (best.0, best.1) {
                 best = candidate;
             }
         }
     }
-    best.2
+    let (threshold, min_average, precision) = best.2;
+    DevClustering { threshold, min_average, bcubed_f1: best.1, pair_precision: precision }
+}
+
+/// The clustering bars tuned on the dev folds, and what they scored there.
+#[derive(Debug, Clone, Copy)]
+pub struct DevClustering {
+    pub threshold: f64,
+    pub min_average: f64,
+    /// Mean over the dev folds.
+    pub bcubed_f1: f64,
+    pub pair_precision: f64,
 }
 
 /// The baseline threshold with the best B-cubed F1 on the given (training) records.
