@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::analyze::NameForm;
 use super::score::NameScorer;
 
@@ -66,7 +68,11 @@ pub fn cluster_names(names: &[NameForm], scorer: &NameScorer) -> Vec<usize> {
 /// clusters only when the average score over all their cross pairs reaches it too (pairs that
 /// share no skeleton count as 0): one good-looking pair cannot chain two people together. A
 /// negative score says two names must never be in one cluster.
-pub fn cluster_average_link(names: &[NameForm], score: impl Fn(usize, usize) -> f64, threshold: f64) -> Vec<usize> {
+pub fn cluster_average_link(
+    names: &[NameForm],
+    score: impl Fn(usize, usize) -> f64 + Sync,
+    threshold: f64,
+) -> Vec<usize> {
     cluster_linked(names, score, threshold, threshold)
 }
 
@@ -76,17 +82,20 @@ pub fn cluster_average_link(names: &[NameForm], score: impl Fn(usize, usize) -> 
 /// with `Fuad Muhammad Khalaf Shongole`): a lower average lets them meet through it.
 pub fn cluster_linked(
     names: &[NameForm],
-    score: impl Fn(usize, usize) -> f64,
+    score: impl Fn(usize, usize) -> f64 + Sync,
     threshold: f64,
     min_average: f64,
 ) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..names.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..names.len()).map(|i| vec![i]).collect();
     let mut scores: HashMap<(usize, usize), f64> = HashMap::new();
-    for (a, b) in candidate_pairs(names) {
-        let value = if names[a].original == names[b].original { 1.0 } else { score(a, b) };
-        scores.insert((a, b), value);
-    }
+    // Pairs are scored in parallel; the map is filled in their (sorted) order.
+    let pairs = candidate_pairs(names);
+    let values: Vec<f64> = pairs
+        .par_iter()
+        .map(|&(a, b)| if names[a].original == names[b].original { 1.0 } else { score(a, b) })
+        .collect();
+    scores.extend(pairs.into_iter().zip(values));
     let mut strong: Vec<((usize, usize), f64)> =
         scores.iter().filter(|(_, &v)| v >= threshold).map(|(&k, &v)| (k, v)).collect();
     strong.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));

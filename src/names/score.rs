@@ -52,20 +52,36 @@ pub type Features = [f64; N_FEATURES];
 
 /// Jaro-Winkler similarity of two strings (0..1).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    // Folded forms and skeletons are ASCII: compare their bytes without collecting characters.
+    if a.is_ascii() && b.is_ascii() {
+        return jaro_winkler_of(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    jaro_winkler_of(&a, &b)
+}
+
+fn jaro_winkler_of<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() || b.is_empty() {
-        return if a == b { 1.0 } else { 0.0 };
+        return if a.len() == b.len() { 1.0 } else { 0.0 };
     }
+    // Which units are matched: on the stack for names of usual length.
+    let (mut a_stack, mut b_stack) = ([false; 64], [false; 64]);
+    let (mut a_heap, mut b_heap) = (Vec::new(), Vec::new());
+    let (a_matched, b_matched): (&mut [bool], &mut [bool]) = if a.len() <= 64 && b.len() <= 64 {
+        (&mut a_stack[..a.len()], &mut b_stack[..b.len()])
+    } else {
+        a_heap.resize(a.len(), false);
+        b_heap.resize(b.len(), false);
+        (&mut a_heap, &mut b_heap)
+    };
     let window = (a.len().max(b.len()) / 2).saturating_sub(1);
-    let mut a_matched = vec![false; a.len()];
-    let mut b_matched = vec![false; b.len()];
     let mut matches = 0usize;
-    for (i, &ca) in a.iter().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let low = i.saturating_sub(window);
         let high = (i + window + 1).min(b.len());
         for j in low..high {
-            if !b_matched[j] && b[j] == ca {
+            if !b_matched[j] && b[j] == *ca {
                 a_matched[i] = true;
                 b_matched[j] = true;
                 matches += 1;
@@ -76,12 +92,21 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     if matches == 0 {
         return 0.0;
     }
-    let a_seq: Vec<char> = a.iter().zip(&a_matched).filter(|(_, m)| **m).map(|(c, _)| *c).collect();
-    let b_seq: Vec<char> = b.iter().zip(&b_matched).filter(|(_, m)| **m).map(|(c, _)| *c).collect();
-    let transpositions = a_seq.iter().zip(&b_seq).filter(|(x, y)| x != y).count() / 2;
+    // Matched units of `a` and of `b`, in order, compared pairwise.
+    let mut transpositions = 0usize;
+    let mut k = 0;
+    for (i, ca) in a.iter().enumerate() {
+        if a_matched[i] {
+            while !b_matched[k] {
+                k += 1;
+            }
+            transpositions += usize::from(b[k] != *ca);
+            k += 1;
+        }
+    }
     let m = matches as f64;
-    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - transpositions as f64) / m) / 3.0;
-    let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    let jaro = (m / a.len() as f64 + m / b.len() as f64 + (m - (transpositions / 2) as f64) / m) / 3.0;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
     jaro + prefix * 0.1 * (1.0 - jaro)
 }
 
@@ -340,6 +365,9 @@ mod tests {
     #[test]
     fn jaro_winkler_known_values() {
         assert!((jaro_winkler("martha", "marhta") - 0.961).abs() < 0.001);
+        assert!((jaro_winkler("dixon", "dicksonx") - 0.813).abs() < 0.001);
+        // The same letters in another script score alike.
+        assert_eq!(jaro_winkler("مرتضى", "مرضتى"), jaro_winkler("abcde", "abdce"));
         assert_eq!(jaro_winkler("same", "same"), 1.0);
         assert_eq!(jaro_winkler("abc", "xyz"), 0.0);
     }
