@@ -262,7 +262,9 @@ fn latin_from_cyrillic(text: &str) -> String {
 /// whole is not a known name and both halves are.
 fn split_run_together(piece: &str) -> Option<(String, String)> {
     let known = |form: &str| data().romanizer.contains_key(form);
-    if piece.chars().count() < 6 || !piece.chars().all(is_arabic) || known(piece) {
+    // Compounds are whole names, put together below (عبدالعزيز, نصرالله).
+    let compound = piece.starts_with("عبد") || piece.ends_with("الله");
+    if piece.chars().count() < 6 || !piece.chars().all(is_arabic) || known(piece) || compound {
         return None;
     }
     piece.char_indices().find_map(|(index, c)| {
@@ -541,6 +543,7 @@ mod tests {
         // From the UN list: حسن ظاهرعويس (Hassan Dahir Aweys), ر does not join the next letter.
         let forms: Vec<String> = analyze("حسن ظاهرعويس").tokens.iter().map(|t| t.form.clone()).collect();
         assert_eq!(forms, ["حسن", "ظاهر", "عويس"]);
+        assert_eq!(analyze("سلمان بن عبدالعزيز").latin(), "Salman bin Abdulaziz", "a compound is not two names");
         assert_eq!(analyze("رحمت الله").tokens.len(), 1, "رحمت الله is one name, Rahmatullah");
         // From the OFAC list: the same man as BIN AL SHIBH and BINALSHIBH, ELSHAFEE EL SHEIKH and
         // El Shafee Elsheikh.
