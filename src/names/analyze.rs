@@ -173,7 +173,12 @@ pub fn analyze(name: &str) -> NameForm {
             if matches!(raw_tokens[next].as_str(), "ال" | "al" | "el" | "ul") && next + 1 < raw_tokens.len() {
                 next += 1;
             }
-            let prefix = if token.starts_with('ع') { "عبدال" } else { "abdal" };
+            // عبد الله keeps its own article: عبدالله, as the name is written whole.
+            let prefix = match (token.starts_with('ع'), raw_tokens[next].starts_with("ال")) {
+                (true, true) => "عبد",
+                (true, false) => "عبدال",
+                (false, _) => "abdal",
+            };
             merged.push(format!("{prefix}{}", raw_tokens[next]));
             index = next + 1;
             continue;
@@ -515,6 +520,7 @@ mod tests {
         assert_eq!(key("القذافي"), key("Gaddafi"));
         assert_eq!(key("Kadhafi"), key("al-Gaddafi"));
         assert_eq!(key("عبد الله"), key("Abdullah"));
+        assert_eq!(analyze("عبد الله").tokens, analyze("عبدالله").tokens);
         assert_eq!(key("Abd al-Lah"), key("عبدالله"));
         assert_eq!(key("Morsi"), key("مرسي"));
         assert_eq!(key("al-Qaeda"), key("القاعدة"));

@@ -649,6 +649,43 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> V
     stands_for
 }
 
+/// Two names in Arabic script whose consonant letters differ, where the skeleton puts them in
+/// one class: مصر and مؤشر (ص / ش), العراق and الوراق (ع / و), الرياض and وريدا (ض / د) are other
+/// words, not other spellings. Spellings differ in long vowels, hamza seats and ة / ه (ايران,
+/// إيران), not in consonants.
+fn arabic_letters_differ(a: &NameForm, b: &NameForm) -> bool {
+    if !(a.arabic_script && b.arabic_script) {
+        return false;
+    }
+    let theirs = arabic_consonants(b);
+    !arabic_consonants(a).iter().any(|reading| theirs.contains(reading))
+}
+
+/// The consonant letters of a name's core tokens (no final ه), in each reading of a leading لل:
+/// ل + ال (للرياض, to Riyadh) or ل + ل (للندن, to London).
+fn arabic_consonants(name: &NameForm) -> Vec<String> {
+    let mut readings = vec![String::new()];
+    for token in name.core() {
+        let form = token.form.as_str();
+        let forms: Vec<&str> = match form.strip_prefix("لل").filter(|rest| rest.chars().count() >= 2) {
+            Some(rest) => vec![rest, &form['ل'.len_utf8()..]],
+            None => vec![form],
+        };
+        let consonants: Vec<String> = forms
+            .iter()
+            .map(|form| {
+                let form = form.strip_suffix('ه').unwrap_or(form);
+                form.chars()
+                    .filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ' | 'ة'))
+                    .collect()
+            })
+            .collect();
+        readings =
+            readings.iter().flat_map(|reading| consonants.iter().map(move |c| format!("{reading}{c} "))).collect();
+    }
+    readings
+}
+
 /// Two one-word names that the shipped name-variant groups (Wikidata) both know, in groups
 /// that share nothing, are different names: Salman (سلمان) is not Sulayman (سليمان).
 fn different_given_names(a: &NameForm, b: &NameForm) -> bool {
@@ -693,6 +730,7 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
             |a, b| match (listed[a], listed[b]) {
                 (Some(x), Some(y)) if x != y => -1.0,
                 _ if different_given_names(&names[a], &names[b]) => -1.0,
+                _ if arabic_letters_differ(&names[a], &names[b]) => -1.0,
                 _ => scorer.probability(&names[a], &names[b]),
             },
             scorer.threshold,
@@ -767,6 +805,33 @@ mod tests {
                 assert_ne!(ids[i], ids[j], "{} / {}", mentions[i].text, mentions[j].text);
             }
         }
+    }
+
+    #[test]
+    fn arabic_words_with_other_consonants_are_other_places() {
+        // SaudiNewsNet: مؤشر (a stock index) was 1,225 mentions of Egypt, وريدا 129 of Riyadh,
+        // الوراق and يورك of Iraq, طارق (Tariq) of Turkey: one skeleton class, other letters.
+        for (place, other) in
+            [("مصر", "مؤشر"), ("الرياض", "وريدا"), ("العراق", "الوراق"), ("العراق", "يورك"), ("تركيا", "طارق")]
+        {
+            let mentions = vec![mention("a", "LOC", place), mention("b", "LOC", other), mention("c", "LOC", place)];
+            let (ids, _) = resolve(&mentions).unwrap();
+            assert_eq!(ids[0], ids[2]);
+            assert_ne!(ids[0], ids[1], "{place} / {other}");
+        }
+        // Spellings that differ in long vowels, hamza seats or ة / ه stay one place, and so does
+        // لندن with the preposition ل (للندن, as SaudiNewsNet's mentions have it).
+        let mentions = vec![
+            mention("a", "LOC", "إيران"),
+            mention("b", "LOC", "ايران"),
+            mention("c", "LOC", "السعودية"),
+            mention("d", "LOC", "السعوديه"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ids[2], ids[3]);
+        assert!(!arabic_letters_differ(&analyze("للندن"), &analyze("لندن")));
+        assert!(!arabic_letters_differ(&analyze("للرياض"), &analyze("الرياض")));
     }
 
     #[test]
