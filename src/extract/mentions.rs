@@ -792,6 +792,15 @@ mod tests {
     }
 
     #[test]
+    fn common_words_after_kaf_are_no_places() {
+        // SaudiNewsNet: كانوا (they were) and كبيرا (large) were 1,791 and 1,821 places, read as
+        // ك + انوا and ك + بيرا, two names of the locations gazetteer.
+        let text = "وقال مسؤولون إن عددا كبيرا من السكان كانوا في المدينة.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        assert!(mentions.iter().all(|m| !matches!(m.match_text.as_str(), "بيرا" | "انوا")), "{mentions:?}");
+    }
+
+    #[test]
     fn a_blessing_is_no_name() {
         // SaudiNewsNet had رحمه الله 790 times and حفظه الله 204 times as persons or organizations.
         let text = "وقال الأمير خالد الفيصل رحمه الله إن المنطقة تحتاج إلى مشاريع، حفظه الله.";
