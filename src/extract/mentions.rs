@@ -462,7 +462,7 @@ fn span_candidate(
     // A nisba adjective right after a title qualifies the title, not the name (الرئيس السوداني
     // عمر حسن البشير: the name is عمر حسن البشير, the title الرئيس السوداني).
     while entity_type == EntityType::Per
-        && span.end - span.start > 1
+        && span.start < span.end
         && span.start > 0
         && words[span.start - 1].flags & flags::TITLE != 0
         && is_nisba_adjective(&words[span.start].match_form)
@@ -794,6 +794,10 @@ mod tests {
         let person = mentions.iter().find(|m| m.entity_type == EntityType::Per).expect("a person");
         assert_eq!(person.text, "عمر حسن البشير");
         assert_eq!(person.title.as_deref(), Some("الرئيس السوداني"));
+        // And with no name after it (ANERcorp dev: the tagger took السوداني for a person).
+        let text = "جانبه , أكد مجذوب الخليفة مستشار الرئيس السوداني ـ في تصريحات للصحفيين .";
+        let mentions = extract_mentions(text, Language::Arabic);
+        assert!(!mentions.iter().any(|m| m.text == "السوداني"), "{mentions:?}");
     }
 
     #[test]
