@@ -14,9 +14,10 @@ pub enum Lexicon {
     EverydayWords,
     Demonyms,
     ArabicFunctionWords,
+    ArabicBlessings,
 }
 
-const SOURCES: [(Lexicon, &str); 7] = [
+const SOURCES: [(Lexicon, &str); 8] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -24,6 +25,7 @@ const SOURCES: [(Lexicon, &str); 7] = [
     (Lexicon::EverydayWords, include_str!("../../data/lexicons/english-everyday-words.txt")),
     (Lexicon::Demonyms, include_str!("../../data/lexicons/english-demonyms.txt")),
     (Lexicon::ArabicFunctionWords, include_str!("../../data/lexicons/arabic-function-words.txt")),
+    (Lexicon::ArabicBlessings, include_str!("../../data/lexicons/arabic-blessings.txt")),
 ];
 
 /// The entries of a word list.
@@ -51,5 +53,6 @@ mod tests {
         assert!(lexicon(Lexicon::ArabicFunctionWords).contains("على"));
         assert!(lexicon(Lexicon::Demonyms).contains("french"));
         assert!(lexicon(Lexicon::CommonCapitalized).contains("corp"));
+        assert!(lexicon(Lexicon::ArabicBlessings).contains("رحمه"));
     }
 }

@@ -130,52 +130,9 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
     finish(text, candidates)
 }
 
-/// Words that go before الله in a blessing or formula (match forms): رحمه الله, حفظه الله, صلى
-/// الله, بإذن الله, إن شاء الله, لا سمح الله.
+/// A word that goes before الله in a blessing or formula (رحمه الله, بإذن الله): data/lexicons.
 fn is_blessing_word(form: &str) -> bool {
-    const BLESSINGS: &[&str] = &[
-        "رحمه",
-        "رحمها",
-        "رحمهم",
-        "يرحمه",
-        "يرحمها",
-        "يرحمهم",
-        "حفظه",
-        "حفظها",
-        "حفظهم",
-        "يحفظه",
-        "يحفظها",
-        "يحفظهم",
-        "ايده",
-        "ايدها",
-        "ايدهم",
-        "رعاه",
-        "رعاها",
-        "رعاهم",
-        "يرعاه",
-        "وفقه",
-        "وفقها",
-        "وفقهم",
-        "رضي",
-        "صلي",
-        "باذن",
-        "شاء",
-        "سبحان",
-        "عباد",
-        "بسم",
-        "قدر",
-        "سمح",
-        "اعانه",
-        "اعانهم",
-        "جزاه",
-        "جزاهم",
-        "هداه",
-        "هداهم",
-        "تغمده",
-        "يغفر",
-        "غفر",
-    ];
-    BLESSINGS.contains(&form)
+    lexicon(Lexicon::ArabicBlessings).contains(form)
 }
 
 /// The surname of a person's name of two or more words: its last word, of three letters or more.
