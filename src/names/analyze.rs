@@ -142,7 +142,7 @@ fn data() -> &'static NameData {
 /// assert_eq!(analyze("القذافي").key(), analyze("Gadhafi").key());
 /// ```
 pub fn analyze(name: &str) -> NameForm {
-    let normalized = latin_from_cyrillic(&normalize_for_matching(name));
+    let normalized = latin_from_cyrillic(normalize_for_matching(name));
     let arabic_script = normalized.chars().filter(|c| is_arabic(*c)).count() * 2
         > normalized.chars().filter(|c| c.is_alphabetic()).count();
     let mut raw_tokens: Vec<String> = Vec::new();
@@ -213,9 +213,9 @@ pub fn analyze(name: &str) -> NameForm {
 
 /// Cyrillic letters in a common English romanization (Ислам Атабиев = islam atabiev): lists
 /// give Russian and Ukrainian names in both scripts.
-fn latin_from_cyrillic(text: &str) -> String {
+fn latin_from_cyrillic(text: String) -> String {
     if !text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-        return text.to_string();
+        return text;
     }
     let mut out = String::with_capacity(text.len() * 2);
     for c in text.chars().flat_map(char::to_lowercase) {
