@@ -342,9 +342,16 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
         let entity_variants = variants.remove(entity_key).unwrap_or_default();
         let multi_token = key.contains(' ');
         let anchor = if multi_token { best_anchor(entity_type, key, representative) } else { None };
-        let entity_id = match anchor {
-            Some(anchor) => anchor.id.clone(),
-            None => format!("akh:{:016x}", xxh3_64(entity_key.as_bytes())),
+        // A place or organization of the curated lists is one entity under all its listed names,
+        // whatever their keys (U.S., United States, الولايات المتحدة, أمريكا): its id is a hash
+        // of its English name.
+        let listed = matches!(entity_type, "LOC" | "ORG").then(|| english_names().get(representative)).flatten();
+        let entity_id = match (anchor, listed) {
+            (Some(anchor), _) => anchor.id.clone(),
+            (None, Some(english)) => {
+                format!("akh:{:016x}", xxh3_64(format!("{entity_type}\u{1f}listed\u{1f}{english}").as_bytes()))
+            }
+            (None, None) => format!("akh:{:016x}", xxh3_64(entity_key.as_bytes())),
         };
         let name_ar = entity_variants.iter().find(|v| v.script == "arabic").map(|v| v.form.clone());
         let name = match anchor {
@@ -423,7 +430,8 @@ fn best_anchor(entity_type: &str, key: &str, representative: &str) -> Option<&'s
 }
 
 /// English names of the places and organizations in the curated lists, by the match form of
-/// their Arabic names (السعودية → Saudi Arabia), for display.
+/// their Arabic and English names (السعودية and Saudi Arabia → Saudi Arabia): for display, and
+/// to keep apart listed places with other names.
 fn english_names() -> &'static HashMap<String, String> {
     static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
     NAMES.get_or_init(|| {
@@ -441,7 +449,10 @@ fn english_names() -> &'static HashMap<String, String> {
                     if let [english, arabic] = pair {
                         let english =
                             english.split('|').next().unwrap_or(english).split(" (").next().unwrap_or(english);
-                        for form in arabic.split('|') {
+                        // Its English spellings too: Togo and Tokyo are as different as توغو and
+                        // طوكيو.
+                        let spellings = pair[0].split('|').map(|f| f.split(" (").next().unwrap_or(f));
+                        for form in arabic.split('|').chain(spellings) {
                             names
                                 .entry(crate::text::normalize_for_matching(form))
                                 .or_insert_with(|| english.to_string());
@@ -817,6 +828,26 @@ mod tests {
                 assert_ne!(ids[i], ids[j], "{} / {}", mentions[i].text, mentions[j].text);
             }
         }
+    }
+
+    #[test]
+    fn a_listed_place_is_one_entity_under_all_its_names() {
+        // Reuters writes U.S. and United States, SaudiNewsNet الولايات المتحدة and أمريكا: four
+        // keys, one country. Togo is not Tokyo (one skeleton, two listed places).
+        let mentions = vec![
+            mention("a", "LOC", "U.S."),
+            mention("b", "LOC", "United States"),
+            mention("c", "LOC", "الولايات المتحدة"),
+            mention("d", "LOC", "أمريكا"),
+            mention("e", "LOC", "Tokyo"),
+            mention("f", "LOC", "Togo"),
+        ];
+        let (ids, rows) = resolve(&mentions).unwrap();
+        assert!(ids[..4].iter().all(|id| *id == ids[0]), "{ids:?}");
+        assert_ne!(ids[4], ids[5]);
+        let usa = rows.iter().find(|r| r.entity_id == ids[0]).unwrap();
+        assert_eq!(usa.name, "United States");
+        assert_eq!(usa.n_mentions, 4);
     }
 
     #[test]
