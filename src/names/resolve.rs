@@ -697,6 +697,13 @@ fn arabic_consonants(name: &NameForm) -> Vec<String> {
     readings
 }
 
+/// Two Latin-script forms spelled too differently for one to be a spelling of the other, where one
+/// is a listed place or organization: English writes a listed name one way (Cheyenne is not
+/// China, Presse not Paris, Britannia not Britain), give or take a transliteration (Teheran).
+fn latin_strangers(a: &NameForm, b: &NameForm) -> bool {
+    !a.arabic_script && !b.arabic_script && super::score::jaro_winkler(&a.plain, &b.plain) < 0.9
+}
+
 /// Two one-word Arabic names of four letters or fewer that are not spelled alike: in a name
 /// that short a long vowel is no typo but another name (سعد Saad and سعود Saud, حسن and حسين).
 fn short_names_differ(a: &NameForm, b: &NameForm) -> bool {
@@ -754,6 +761,7 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
                 _ if different_given_names(&names[a], &names[b]) => -1.0,
                 _ if arabic_letters_differ(&names[a], &names[b]) => -1.0,
                 _ if short_names_differ(&names[a], &names[b]) => -1.0,
+                (Some(_), None) | (None, Some(_)) if latin_strangers(&names[a], &names[b]) => -1.0,
                 _ => scorer.probability(&names[a], &names[b]),
             },
             scorer.threshold,
@@ -848,6 +856,17 @@ mod tests {
         let usa = rows.iter().find(|r| r.entity_id == ids[0]).unwrap();
         assert_eq!(usa.name, "United States");
         assert_eq!(usa.n_mentions, 4);
+        // Reuters: Cheyenne was China, Sudan Sydney, Kinshasa Kansas; Teheran is Tehran.
+        for (listed, other, same) in [
+            ("China", "Cheyenne", false),
+            ("Sydney", "Sudan", false),
+            ("Kansas", "Kinshasa", false),
+            ("Tehran", "Teheran", true),
+        ] {
+            let mentions = vec![mention("a", "LOC", listed), mention("b", "LOC", other)];
+            let (ids, _) = resolve(&mentions).unwrap();
+            assert_eq!(ids[0] == ids[1], same, "{listed} / {other}");
+        }
     }
 
     #[test]
