@@ -660,16 +660,20 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> V
     stands_for
 }
 
-/// Two names in Arabic script whose consonant letters differ, where the skeleton puts them in
-/// one class: مصر and مؤشر (ص / ش), العراق and الوراق (ع / و), الرياض and وريدا (ض / د) are other
-/// words, not other spellings. Spellings differ in long vowels, hamza seats and ة / ه (ايران,
-/// إيران), not in consonants.
-fn arabic_letters_differ(a: &NameForm, b: &NameForm) -> bool {
-    if !(a.arabic_script && b.arabic_script) {
-        return false;
+/// A name's consonant readings ([`arabic_consonants`]) when it is written in Arabic script.
+fn arabic_letters(name: &NameForm) -> Option<Vec<String>> {
+    name.arabic_script.then(|| arabic_consonants(name))
+}
+
+/// Two names in Arabic script whose consonant readings ([`arabic_letters`]) share none, where the
+/// skeleton puts them in one class: مصر and مؤشر (ص / ش), العراق and الوراق (ع / و), الرياض and
+/// وريدا (ض / د) are other words, not other spellings. Spellings differ in long vowels, hamza
+/// seats and ة / ه (ايران, إيران), not in consonants.
+fn letters_differ(a: Option<&[String]>, b: Option<&[String]>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => !a.iter().any(|reading| b.contains(reading)),
+        _ => false,
     }
-    let theirs = arabic_consonants(b);
-    !arabic_consonants(a).iter().any(|reading| theirs.contains(reading))
 }
 
 /// The consonant letters of a name's core tokens (no final ه), in each reading of a leading لل:
@@ -754,12 +758,14 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
         // alike their skeletons (سوريا Syria, سويسرا Switzerland, صور Tyre, عسير Asir): a
         // negative score keeps their clusters apart, whatever other spellings sit between them.
         let listed: Vec<Option<&String>> = distinct.iter().map(|(form, _)| english_names().get(form)).collect();
+        // Each form's consonant readings once, not once per pair.
+        let letters: Vec<Option<Vec<String>>> = names.iter().map(arabic_letters).collect();
         let clusters = super::cluster::cluster_average_link(
             &names,
             |a, b| match (listed[a], listed[b]) {
                 (Some(x), Some(y)) if x != y => -1.0,
                 _ if different_given_names(&names[a], &names[b]) => -1.0,
-                _ if arabic_letters_differ(&names[a], &names[b]) => -1.0,
+                _ if letters_differ(letters[a].as_deref(), letters[b].as_deref()) => -1.0,
                 _ if short_names_differ(&names[a], &names[b]) => -1.0,
                 (Some(_), None) | (None, Some(_)) if latin_strangers(&names[a], &names[b]) => -1.0,
                 _ => scorer.probability(&names[a], &names[b]),
@@ -781,6 +787,10 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn arabic_letters_differ(a: &NameForm, b: &NameForm) -> bool {
+        letters_differ(arabic_letters(a).as_deref(), arabic_letters(b).as_deref())
+    }
 
     fn mention(doc: &str, kind: &str, text: &str) -> MentionKeyRow {
         MentionKeyRow {
