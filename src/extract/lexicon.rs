@@ -12,17 +12,19 @@ pub enum Lexicon {
     SentenceStarters,
     OrganizationWords,
     EverydayWords,
+    EnglishWords,
     Demonyms,
     ArabicFunctionWords,
     ArabicBlessings,
 }
 
-const SOURCES: [(Lexicon, &str); 8] = [
+const SOURCES: [(Lexicon, &str); 9] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
     (Lexicon::OrganizationWords, include_str!("../../data/lexicons/english-organization-words.txt")),
     (Lexicon::EverydayWords, include_str!("../../data/lexicons/english-everyday-words.txt")),
+    (Lexicon::EnglishWords, include_str!("../../data/lexicons/english-words.txt")),
     (Lexicon::Demonyms, include_str!("../../data/lexicons/english-demonyms.txt")),
     (Lexicon::ArabicFunctionWords, include_str!("../../data/lexicons/arabic-function-words.txt")),
     (Lexicon::ArabicBlessings, include_str!("../../data/lexicons/arabic-blessings.txt")),
@@ -54,5 +56,6 @@ mod tests {
         assert!(lexicon(Lexicon::Demonyms).contains("french"));
         assert!(lexicon(Lexicon::CommonCapitalized).contains("corp"));
         assert!(lexicon(Lexicon::ArabicBlessings).contains("رحمه"));
+        assert!(lexicon(Lexicon::EnglishWords).contains("administration"));
     }
 }

@@ -124,6 +124,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
             }
         }
     }
+    firms_named_after_people(&mut candidates);
     surnames_are_persons(&mut candidates);
     let repeated = repeated_surnames(text, &tokens, &sentence_ranges, &candidates, gazetteer, &tagged);
     candidates.extend(repeated);
@@ -142,6 +143,28 @@ fn surname_of(match_text: &str) -> Option<&str> {
     let mut words = match_text.rsplit(' ');
     let (last, before) = (words.next()?, words.next()?);
     (last.chars().count() >= 3 && last != "الله" && before != "عبد").then_some(last)
+}
+
+/// Within one document, a name typed a person by the capitalization rules that elsewhere in it
+/// starts an organization's name is that organization: "Salomon Brothers" beside "Salomon Brothers
+/// Inc", "Kidder Peabody" beside "Kidder Peabody and Co".
+fn firms_named_after_people(candidates: &mut [Candidate]) {
+    let organizations: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.entity_type == EntityType::Org && c.match_text.contains(' '))
+        .map(|c| c.match_text.clone())
+        .collect();
+    for candidate in candidates.iter_mut() {
+        let firm = candidate.entity_type == EntityType::Per
+            && candidate.method == MentionMethod::Model
+            && candidate.match_text.is_ascii()
+            && organizations
+                .iter()
+                .any(|o| o.strip_prefix(candidate.match_text.as_str()).is_some_and(|rest| rest.starts_with(' ')));
+        if firm {
+            candidate.entity_type = EntityType::Org;
+        }
+    }
 }
 
 /// Within one document, a one-word organization or other name that is the surname of a person
@@ -568,6 +591,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             && !shouting
             && words[i].flags & flags::TITLE == 0
     };
+    let raw_words = |span: std::ops::Range<usize>| sentence[span].iter().map(|t| t.text(text)).collect::<Vec<_>>();
     let mut found = Vec::new();
     let mut position = 0;
     while position < sentence.len() {
@@ -609,7 +633,9 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         let match_text = words[span.clone()].iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
         let known = gazetteer.name_types(&match_text);
         let after_title = span.start > 0 && words[span.start - 1].flags & flags::TITLE != 0;
-        let sentence_start = span.start == 0 || sentence[span.start - 1].kind == TokenKind::Punct;
+        // After a comma a capital is the name's own ("the Federal Reserve Board, Paul Volcker, …").
+        let sentence_start = span.start == 0
+            || (sentence[span.start - 1].kind == TokenKind::Punct && sentence[span.start - 1].text(text) != ",");
         let single_common = span.len() == 1 && lexicon(Lexicon::CommonCapitalized).contains(match_text.as_str());
         let entity_type = if is_demonym(&match_text) {
             // "French", "West German", "Canadian": adjectives of a place, MISC as in CoNLL.
@@ -639,6 +665,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
                         && !lexicon(Lexicon::CommonCapitalized).contains(w.match_form.as_str())
                 })
                 && !is_english_word(&words[span.end - 1].match_form))
+            || is_given_name_and_surname(&words[span.clone()], &raw_words(span.clone()))
         {
             EntityType::Per
         } else if span.len() > 1 && !sentence_start {
@@ -683,6 +710,27 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         }
     }
     found
+}
+
+/// Two capitalized words, a known name part and a word no list knows, neither of them an English
+/// word: "Paul Volcker", "Dilson Funaro" (the surnames the lists lack are mostly foreign ones),
+/// not "Reagan Administration", "Perkins Engines", "Mark IV", "Paris Club" (Paris is a place).
+fn is_given_name_and_surname(words: &[super::features::WordFeatures], raw: &[&str]) -> bool {
+    let [given, surname] = words else { return false };
+    let english = |form: &str| {
+        is_english_word(form)
+            || lexicon(Lexicon::EnglishWords).contains(form)
+            || lexicon(Lexicon::CommonCapitalized).contains(form)
+            || form.strip_suffix('s').is_some_and(|stem| lexicon(Lexicon::EnglishWords).contains(stem))
+    };
+    given.flags & !(flags::PERSON_PART | flags::PERSON_NAME) == 0
+        && given.flags & flags::PERSON_PART != 0
+        && !english(&given.match_form)
+        && surname.flags == 0
+        && surname.match_form.chars().count() >= 3
+        && raw.get(1).is_some_and(|r| r.chars().any(char::is_lowercase))
+        && !english(&surname.match_form)
+        && !is_demonym(&surname.match_form)
 }
 
 /// Titles before each mention, character offsets, and the final order (by position).
@@ -847,5 +895,25 @@ mod tests {
         }
         assert!(!types.iter().any(|(t, kind)| t.contains("Volcker") && *kind != "PER"), "{types:?}");
         assert!(!types.iter().any(|(t, _)| t.contains("Exchequer")), "a title, not a name: {types:?}");
+    }
+
+    #[test]
+    fn reuters_wrapped_lines_and_unlisted_surnames() {
+        // Reuters-21578 as it is stored: lines wrapped at about 65 characters, paragraphs
+        // indented; Volcker and Funaro are on no name list.
+        let text =
+            "The chairman of the Federal Reserve\nBoard, Paul Volcker, has written to the chairman of the House\n\
+                    Banking Committee to raise concerns about legislative proposals\nscheduled for consideration \
+                    Wednesday.\n    He had earlier met Brazil's Finance Minister Dilson Funaro and\n\
+                    U.S. Treasury Secretary James Baker, officials of the Reagan\nAdministration said, and \
+                    analysts at Salomon Brothers Inc.\n    Salomon Brothers said the unit was sold.";
+        let mentions = extract_mentions(text, Language::English);
+        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        for person in ["Paul Volcker", "Dilson Funaro", "James Baker"] {
+            assert!(types.contains(&(person, "PER")), "{person}: {types:?}");
+        }
+        assert!(types.contains(&("House\nBanking Committee", "ORG")), "{types:?}");
+        assert!(types.contains(&("Salomon Brothers", "ORG")), "a firm named after people: {types:?}");
+        assert!(!types.contains(&("Reagan\nAdministration", "PER")), "{types:?}");
     }
 }

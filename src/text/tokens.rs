@@ -144,10 +144,39 @@ fn is_abbreviation_dot(text: &str, word_start: usize, dot: usize) -> bool {
     single_capital || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// True when `text` is hard-wrapped, as wire stories and plain-text dumps often are: Reuters
+/// breaks its lines at about 65 characters, mid-sentence and mid-name ("Nigel\nLawson"). Its
+/// longest line has 40 to 100 characters (shorter lines are a list), and where a line runs on into the next (neither blank,
+/// the next not indented as a new paragraph), the next line's first word would, three times in
+/// four, not have fit on it. The first line is not counted when there are others (a story whose
+/// dateline was cut starts with a short line).
+fn is_hard_wrapped(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    let Some(width) = lines.iter().map(|l| l.chars().count()).max().filter(|w| (40..=100).contains(w)) else {
+        return false;
+    };
+    let first_word = |line: &str| line.chars().take_while(|c| !c.is_whitespace()).count();
+    let running_on: Vec<(usize, bool)> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| {
+            let next = lines[i + 1];
+            !lines[i].trim().is_empty() && !next.trim().is_empty() && !next.starts_with(char::is_whitespace)
+        })
+        .map(|i| (i, lines[i].chars().count() + 1 + first_word(lines[i + 1]) > width))
+        .collect();
+    let counted: Vec<bool> = match running_on.as_slice() {
+        [] => return false,
+        [only] => vec![only.1],
+        all => all.iter().filter(|(i, _)| *i > 0).map(|&(_, full)| full).collect(),
+    };
+    counted.iter().filter(|&&full| full).count() * 4 >= counted.len() * 3
+}
+
 /// Splits tokens into sentences: a sentence ends after `.`, `!`, `?`, `؟`, `…` or `؛` tokens
 /// (closing quotes and brackets stay with it), and at every blank line or line break between
-/// tokens (news paragraphs and headlines). Returns ranges of token indices.
+/// tokens (news paragraphs and headlines), except the breaks that only wrap a line of a
+/// hard-wrapped text (see [`is_hard_wrapped`]). Returns ranges of token indices.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let wrapped = text.contains('\n') && is_hard_wrapped(text);
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut index = 0;
@@ -164,7 +193,11 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
                 }
             }
         } else if let Some(next) = tokens.get(index + 1) {
-            ends = text[token.end..next.start].contains('\n');
+            let gap = &text[token.end..next.start];
+            // In a hard-wrapped text, one line break with the next line starting right after it
+            // only wraps the line.
+            let wraps = wrapped && gap.ends_with('\n') && gap.matches('\n').count() == 1;
+            ends = gap.contains('\n') && !wraps;
         }
         if ends || index + 1 == tokens.len() {
             sentences.push(start..index + 1);
@@ -247,6 +280,26 @@ mod tests {
             found,
             ["موسكو - قالت مصادر إن سليماني توجه إلى موسكو.", "وقال \"نعم.\"", "عنوان بلا نقطة", "The U.S. envoy left."]
         );
+    }
+
+    #[test]
+    fn a_hard_wrapped_story_keeps_its_sentences_whole() {
+        // Reuters-21578 (reut2-000.xml): lines wrapped at about 65 characters, paragraphs indented.
+        let text = "U.K. Chancellor of the Exchequer Nigel\nLawson has told Brazil's Finance Minister Dilson Funaro that\nnegotiations on Brazil's debt to commercial banks are a matter\nfor the commercial banks themselves, a Treasury spokesman said.\n    The spokesman said the Chancellor had emphasised in talks\nthis morning with Funaro the need for the Brazilian authorities";
+        let tokens = tokenize(text);
+        let found: Vec<&str> =
+            sentences(text, &tokens).into_iter().map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end]).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("Nigel\nLawson") && found[0].ends_with("said."), "{found:?}");
+        assert!(found[1].starts_with("The spokesman") && found[1].ends_with("authorities"), "{found:?}");
+        // Paragraphs on lines of their own are not wrapped: each line is its own sentence, after a
+        // headline too; nor is a list of short lines.
+        let text = "Headline here\nA first paragraph on a line of its own, as most dumps write them, longer than any line a wrapped text has\nShort";
+        let tokens = tokenize(text);
+        assert_eq!(sentences(text, &tokens).len(), 3);
+        let text = "Qasem Soleimani\nVladimir Putin\nSergei Shoigu\nBashar al-Assad";
+        let tokens = tokenize(text);
+        assert_eq!(sentences(text, &tokens).len(), 4);
     }
 
     #[test]
