@@ -146,12 +146,12 @@ fn surname_of(match_text: &str) -> Option<&str> {
 }
 
 /// Within one document, a name typed a person by the capitalization rules that elsewhere in it
-/// starts an organization's name is that organization: "Salomon Brothers" beside "Salomon Brothers
-/// Inc", "Kidder Peabody" beside "Kidder Peabody and Co".
+/// starts the name of an organization or other named thing is that organization: "Salomon
+/// Brothers" beside "Salomon Brothers Inc", "Merrill Lynch" beside "Merrill Lynch Capital Markets".
 fn firms_named_after_people(candidates: &mut [Candidate]) {
     let organizations: Vec<String> = candidates
         .iter()
-        .filter(|c| c.entity_type == EntityType::Org && c.match_text.contains(' '))
+        .filter(|c| matches!(c.entity_type, EntityType::Org | EntityType::Misc) && c.match_text.contains(' '))
         .map(|c| c.match_text.clone())
         .collect();
     for candidate in candidates.iter_mut() {

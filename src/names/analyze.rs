@@ -75,10 +75,45 @@ impl NameForm {
         glued
     }
 
-    /// The readable Latin form of the whole name.
+    /// The readable Latin form of the whole name. An Arabic article and the word after it are
+    /// spelled as the romanizer spells the two together when it knows them (الأسد is al-Assad,
+    /// المالكي al-Maliki, السيسي Elsisi: the word alone may be another name, سيسي Cisse), else
+    /// as al- and the word (الأهلي al-Ahli).
     pub fn latin(&self) -> String {
-        self.tokens.iter().map(|t| t.latin.as_str()).collect::<Vec<_>>().join(" ")
+        let mut words = Vec::with_capacity(self.tokens.len());
+        let mut index = 0;
+        while index < self.tokens.len() {
+            let token = &self.tokens[index];
+            let next = self.tokens.get(index + 1).filter(|_| token.form == "ال");
+            match next {
+                Some(next) => {
+                    words.push(match data().romanizer.get(&format!("ال{}", next.form)) {
+                        Some(spelling) => lower_case_article(spelling),
+                        None => format!("al-{}", next.latin),
+                    });
+                    index += 2;
+                }
+                None => {
+                    words.push(token.latin.clone());
+                    index += 1;
+                }
+            }
+        }
+        words.join(" ")
     }
+}
+
+/// A romanized name with its article in the usual news form, lower case and hyphenated:
+/// Al-Otaibi, Al Sudairi, al-Sadr -> al-Otaibi, al-Sudairi, al-Sadr.
+fn lower_case_article(spelling: &str) -> String {
+    for article in ["Al-", "al-", "Al ", "al ", "El-", "el-"] {
+        if let Some(rest) = spelling.strip_prefix(article).filter(|r| r.starts_with(char::is_alphabetic)) {
+            let mut chars = rest.chars();
+            let rest: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            return format!("{}-{rest}", &article[..article.len() - 1].to_lowercase());
+        }
+    }
+    spelling.to_string()
 }
 
 const ARABIC_PARTICLES: &[&str] =
@@ -569,5 +604,9 @@ mod tests {
     #[test]
     fn romanization_uses_the_usual_spelling() {
         assert_eq!(analyze("سليماني").latin(), "Soleimani");
+        // SaudiNewsNet: the article and its word as one unit (سيسي alone is Cisse).
+        assert_eq!(analyze("عبدالفتاح السيسي").latin(), "Abdulfattah Elsisi");
+        assert_eq!(analyze("بشار الأسد").latin(), "Bashar al-Assad");
+        assert_eq!(analyze("نوري المالكي").latin(), "Nouri al-Maliki");
     }
 }

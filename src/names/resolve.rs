@@ -289,7 +289,7 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
             Column::new("entity".into(), &entity_keys),
             Column::new("doc_id".into(), mentions.iter().map(|m| m.doc_id.as_str()).collect::<Vec<_>>()),
             Column::new("published".into(), mentions.iter().map(|m| m.published).collect::<Vec<_>>()),
-            Column::new("form".into(), mentions.iter().map(|m| m.text.as_str()).collect::<Vec<_>>()),
+            Column::new("form".into(), mentions.iter().map(|m| one_line(&m.text)).collect::<Vec<_>>()),
         ],
     )?;
     let totals = frame
@@ -353,13 +353,17 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
             }
             (None, None) => format!("akh:{:016x}", xxh3_64(entity_key.as_bytes())),
         };
-        let name_ar = entity_variants.iter().find(|v| v.script == "arabic").map(|v| v.form.clone());
+        let person = entity_type == "PER";
+        let name_ar = display_variant(&entity_variants, "arabic", person).map(|v| v.form.clone());
         let name = match anchor {
             Some(anchor) => anchor.primary_name.clone(),
-            None => match (english_names().get(representative), entity_variants.iter().find(|v| v.script == "latin")) {
+            None => match (english_names().get(representative), display_variant(&entity_variants, "latin", person)) {
                 (Some(english), _) => english.clone(),
                 (None, Some(latin)) => latin.form.clone(),
-                (None, None) => entity_variants.first().map(|v| analyze(&v.form).latin()).unwrap_or_default(),
+                (None, None) => display_variant(&entity_variants, "arabic", person)
+                    .or(entity_variants.first())
+                    .map(|v| analyze(&v.form).latin())
+                    .unwrap_or_default(),
             },
         };
         let confidence = match (anchor.is_some(), multi_token) {
@@ -587,6 +591,29 @@ fn link_name_chains(rows: &mut [EntityRow]) {
 /// Two keys can anchor to one record (its aliases differ in skeleton), and chained names share
 /// an id: one entity per id, named as its row with the most mentions. The rows come out sorted
 /// by id.
+/// A mention's text as a spelling: white space runs (a line break of wrapped text) as one space.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(|c: char| c.is_whitespace() && c != ' ') || text.contains("  ") {
+        std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The spelling of a script an entity is shown by: the most frequent one (`variants` come most
+/// frequent first), except that a person is shown by a full name when one is common enough (at
+/// least a tenth as frequent as the most frequent spelling): "James Baker" rather than "Baker",
+/// which a story writes more often once it has named him.
+fn display_variant<'a>(variants: &'a [Variant], script: &str, person: bool) -> Option<&'a Variant> {
+    let mut of_script = variants.iter().filter(|v| v.script == script);
+    let top = of_script.next()?;
+    if !person || top.form.contains(' ') {
+        return Some(top);
+    }
+    let full = of_script.find(|v| v.form.contains(' ') && v.count * 10 >= top.count);
+    Some(full.unwrap_or(top))
+}
+
 fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
     rows.sort_by(|a, b| b.n_mentions.cmp(&a.n_mentions).then_with(|| a.key.cmp(&b.key)));
     let mut merged: BTreeMap<String, EntityRow> = BTreeMap::new();
@@ -787,6 +814,19 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_is_shown_by_a_common_full_name() {
+        // Reuters-21578: a story names James Baker once and then writes Baker.
+        let variant = |form: &str, count| Variant { form: form.into(), script: "latin", count };
+        let variants = [variant("Baker", 380), variant("James Baker", 120), variant("James Baker Monday", 2)];
+        assert_eq!(display_variant(&variants, "latin", true).unwrap().form, "James Baker");
+        assert_eq!(display_variant(&variants, "latin", false).unwrap().form, "Baker");
+        // A full name seen once among many surnames is not the name shown.
+        let variants = [variant("Reagan", 360), variant("Ronald Reagan", 3)];
+        assert_eq!(display_variant(&variants, "latin", true).unwrap().form, "Reagan");
+        assert_eq!(one_line("Nigel\nLawson"), "Nigel Lawson");
+    }
 
     fn arabic_letters_differ(a: &NameForm, b: &NameForm) -> bool {
         letters_differ(arabic_letters(a).as_deref(), arabic_letters(b).as_deref())
