@@ -600,12 +600,25 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             continue;
         }
         let mut end = position + 1;
+        // A weekday or month ends a name it follows ("Clayton Yeutter Monday", "EDT March").
+        let continues = |i: usize| capitalized(i) && words[i].flags & flags::CALENDAR == 0;
+        // A person is not "of" the place after him ("Robert Dole of Kansas", "Hissene Habre of
+        // Chad"); "Bank of America" is a name, with its organization word.
+        let person_of_place = |start: usize, connector: usize| {
+            words[start].flags & flags::PERSON_PART != 0
+                && words[connector].match_form == "of"
+                && !words[start..connector]
+                    .iter()
+                    .any(|w| lexicon(Lexicon::OrganizationWords).contains(w.match_form.as_str()))
+                && names.iter().any(|n| n.start == connector + 1 && n.types.contains(&EntityType::Loc))
+        };
         loop {
-            if end < sentence.len() && capitalized(end) {
+            if end < sentence.len() && continues(end) {
                 end += 1;
             } else if end + 1 < sentence.len()
                 && lexicon(Lexicon::Connectors).contains(words[end].match_form.as_str())
-                && capitalized(end + 1)
+                && continues(end + 1)
+                && !person_of_place(position, end)
             {
                 end += 2;
             } else {
@@ -915,5 +928,12 @@ mod tests {
         assert!(types.contains(&("House\nBanking Committee", "ORG")), "{types:?}");
         assert!(types.contains(&("Salomon Brothers", "ORG")), "a firm named after people: {types:?}");
         assert!(!types.contains(&("Reagan\nAdministration", "PER")), "{types:?}");
+        // A weekday ends a name; a person is not "of" a place.
+        let text = "U.S. Trade Representative Clayton Yeutter Monday met Senator Robert Dole of Kansas.";
+        let mentions = extract_mentions(text, Language::English);
+        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        for (name, kind) in [("Clayton Yeutter", "PER"), ("Robert Dole", "PER"), ("Kansas", "LOC")] {
+            assert!(types.contains(&(name, kind)), "{name}: {types:?}");
+        }
     }
 }
