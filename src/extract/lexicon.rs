@@ -45,6 +45,43 @@ pub fn lexicon(which: Lexicon) -> &'static HashSet<&'static str> {
     &loaded.iter().find(|(kind, _)| *kind == which).expect("every lexicon is loaded").1
 }
 
+/// The part a word plays in the name of an institution or place named after a royal
+/// (data/lexicons/arabic-institutions.tsv): جامعة الملك سعود is noun, title, name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstitutionWord {
+    /// An organization's noun: مركز, جامعة, مستشفى.
+    Organization,
+    /// A place's noun: مطار, طريق, ملعب.
+    Place,
+    /// A royal's, sheikh's or imam's title: الملك, الأمير.
+    Title,
+    /// A qualifier after the name: الدولي, الطبية.
+    Qualifier,
+}
+
+/// What `form` (match form) is in an institution's name, and its English word.
+pub fn institution_word(form: &str) -> Option<(InstitutionWord, &'static str)> {
+    static TABLE: OnceLock<std::collections::HashMap<&'static str, (InstitutionWord, &'static str)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("../../data/lexicons/arabic-institutions.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let (word, kind, english) = (fields.next()?, fields.next()?, fields.next()?);
+                let kind = match kind {
+                    "ORG" => InstitutionWord::Organization,
+                    "LOC" => InstitutionWord::Place,
+                    "TITLE" => InstitutionWord::Title,
+                    _ => InstitutionWord::Qualifier,
+                };
+                Some((word, (kind, english)))
+            })
+            .collect()
+    });
+    table.get(form).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +94,19 @@ mod tests {
         assert!(lexicon(Lexicon::CommonCapitalized).contains("corp"));
         assert!(lexicon(Lexicon::ArabicBlessings).contains("رحمه"));
         assert!(lexicon(Lexicon::EnglishWords).contains("administration"));
+    }
+
+    #[test]
+    fn arabic_lexicons_are_in_match_form() {
+        for word in lexicon(Lexicon::ArabicBlessings) {
+            assert_eq!(crate::text::normalize_for_matching(word), *word);
+        }
+        let institutions = include_str!("../../data/lexicons/arabic-institutions.tsv");
+        for line in institutions.lines().filter(|l| !l.starts_with('#')) {
+            let word = line.split('\t').next().unwrap();
+            assert_eq!(crate::text::normalize_for_matching(word), word);
+            assert!(institution_word(word).is_some(), "{line}");
+        }
+        assert_eq!(institution_word("جامعه"), Some((InstitutionWord::Organization, "University")));
     }
 }

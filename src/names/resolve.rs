@@ -362,7 +362,7 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
                 (None, Some(latin)) => latin.form.clone(),
                 (None, None) => display_variant(&entity_variants, "arabic", person)
                     .or(entity_variants.first())
-                    .map(|v| analyze(&v.form).latin())
+                    .map(|v| institution_english(&v.form).unwrap_or_else(|| analyze(&v.form).latin()))
                     .unwrap_or_default(),
             },
         };
@@ -614,6 +614,36 @@ fn display_variant<'a>(variants: &'a [Variant], script: &str, person: bool) -> O
     Some(full.unwrap_or(top))
 }
 
+/// The English name of an institution or place named after a royal, from its Arabic spelling:
+/// title, name, qualifiers and noun (مطار الملك عبدالعزيز الدولي: King Abdulaziz International
+/// Airport; جامعة الملك سعود: King Saud University). `None` for other names, and when a word
+/// after the name is not a known qualifier (مدينة الملك عبدالعزيز للعلوم والتقنية).
+fn institution_english(form: &str) -> Option<String> {
+    use crate::extract::lexicon::{institution_word, InstitutionWord};
+    let normalized = crate::text::normalize_for_matching(form);
+    let words: Vec<&str> = normalized.split(' ').collect();
+    let [noun, title, rest @ ..] = words.as_slice() else { return None };
+    let Some((InstitutionWord::Organization | InstitutionWord::Place, noun)) = institution_word(noun) else {
+        return None;
+    };
+    let Some((InstitutionWord::Title, title)) = institution_word(title) else { return None };
+    let qualifier = |word: &str| match institution_word(word) {
+        Some((InstitutionWord::Qualifier, english)) => Some(english),
+        _ => None,
+    };
+    let name_end = rest.iter().position(|w| qualifier(w).is_some()).unwrap_or(rest.len());
+    // "for science" (للعلوم) is no name and no known qualifier.
+    if name_end == 0 || rest.iter().any(|w| w.starts_with("لل")) {
+        return None;
+    }
+    let name = analyze(&rest[..name_end].join(" ")).latin();
+    let qualifiers = rest[name_end..].iter().map(|w| qualifier(w)).collect::<Option<Vec<_>>>()?;
+    let mut english = vec![title, name.as_str()];
+    english.extend(qualifiers);
+    english.push(noun);
+    Some(english.join(" "))
+}
+
 fn merge_rows_with_the_same_id(rows: &mut Vec<EntityRow>) {
     rows.sort_by(|a, b| b.n_mentions.cmp(&a.n_mentions).then_with(|| a.key.cmp(&b.key)));
     let mut merged: BTreeMap<String, EntityRow> = BTreeMap::new();
@@ -826,6 +856,20 @@ mod tests {
         let variants = [variant("Reagan", 360), variant("Ronald Reagan", 3)];
         assert_eq!(display_variant(&variants, "latin", true).unwrap().form, "Reagan");
         assert_eq!(one_line("Nigel\nLawson"), "Nigel Lawson");
+    }
+
+    #[test]
+    fn institutions_named_after_royals_have_english_names() {
+        // SaudiNewsNet spellings.
+        assert_eq!(
+            institution_english("مطار الملك عبدالعزيز الدولي").as_deref(),
+            Some("King Abdulaziz International Airport")
+        );
+        assert_eq!(institution_english("جامعة الملك سعود").as_deref(), Some("King Saud University"));
+        assert_eq!(institution_english("مستشفى الملك فهد التخصصي").as_deref(), Some("King Fahad Specialist Hospital"));
+        assert_eq!(institution_english("مركز الملك سلمان").as_deref(), Some("King Salman Center"));
+        assert_eq!(institution_english("سلمان بن عبدالعزيز"), None);
+        assert_eq!(institution_english("جامعة الملك سعود للتقنية"), None, "an unknown qualifier");
     }
 
     fn arabic_letters_differ(a: &NameForm, b: &NameForm) -> bool {
