@@ -103,6 +103,11 @@ impl NameForm {
     }
 }
 
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A romanized name with its article in the usual news form, lower case and hyphenated:
 /// Al-Otaibi, Al Sudairi, al-Sadr -> al-Otaibi, al-Sudairi, al-Sadr.
 fn lower_case_article(spelling: &str) -> String {
@@ -208,11 +213,13 @@ pub fn analyze(name: &str) -> NameForm {
             if matches!(raw_tokens[next].as_str(), "ال" | "al" | "el" | "ul") && next + 1 < raw_tokens.len() {
                 next += 1;
             }
-            // عبد الله keeps its own article: عبدالله, as the name is written whole.
-            let prefix = match (token.starts_with('ع'), raw_tokens[next].starts_with("ال")) {
-                (true, true) => "عبد",
-                (true, false) => "عبدال",
-                (false, _) => "abdal",
+            // عبد الله keeps its own article: عبدالله, as the name is written whole; عبد ربه has
+            // none to put back (عبدربه, as it is also written).
+            let had_article = next > index + 1;
+            let prefix = match (token.starts_with('ع'), raw_tokens[next].starts_with("ال"), had_article) {
+                (true, false, true) => "عبدال",
+                (true, _, _) => "عبد",
+                (false, _, _) => "abdal",
             };
             merged.push(format!("{prefix}{}", raw_tokens[next]));
             index = next + 1;
@@ -330,13 +337,15 @@ fn token(form: &str) -> NameToken {
             _ => None,
         };
         known.or_else(|| data().romanizer.get(form).cloned()).unwrap_or_else(|| {
-            let romanized = match form.strip_prefix("عبدال") {
-                Some(rest) => {
-                    let rest =
-                        data().romanizer.get(rest).map(|r| r.to_lowercase()).unwrap_or_else(|| romanize_letters(rest));
-                    format!("Abdul{}", rest.trim_start_matches('\''))
+            let rest_of = |rest: &str| {
+                data().romanizer.get(rest).map(|r| r.to_lowercase()).unwrap_or_else(|| romanize_letters(rest))
+            };
+            let romanized = match (form.strip_prefix("عبدال"), form.strip_prefix("عبد")) {
+                (Some(rest), _) => format!("Abdul{}", rest_of(rest).trim_start_matches('\'')),
+                (None, Some(rest)) if rest.chars().count() >= 2 => {
+                    format!("Abd {}", capitalized(rest_of(rest).trim_start_matches('\'')))
                 }
-                None => romanize_letters(form),
+                _ => romanize_letters(form),
             };
             let mut chars = romanized.trim_start_matches('\'').chars();
             chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
@@ -608,5 +617,8 @@ mod tests {
         assert_eq!(analyze("عبدالفتاح السيسي").latin(), "Abdulfattah Elsisi");
         assert_eq!(analyze("بشار الأسد").latin(), "Bashar al-Assad");
         assert_eq!(analyze("نوري المالكي").latin(), "Nouri al-Maliki");
+        // عبد ربه and عبدربه are one name (SaudiNewsNet writes Hadi's name both ways).
+        assert_eq!(analyze("عبد ربه منصور هادي").key(), analyze("عبدربه منصور هادي").key());
+        assert!(analyze("عبدربه منصور هادي").latin().starts_with("Abd R"), "{}", analyze("عبدربه").latin());
     }
 }
