@@ -83,6 +83,30 @@ pub struct NameMatch {
     pub clitic_chars: usize,
 }
 
+/// The type of a name of the curated lists written for akhbar (countries and capitals, places:
+/// LOC; organizations: ORG), by match form, in both scripts. Unlike the large lists, these hold
+/// no person's name.
+pub fn curated_type(match_form: &str) -> Option<EntityType> {
+    static TYPES: OnceLock<HashMap<String, EntityType>> = OnceLock::new();
+    let types = TYPES.get_or_init(|| {
+        let lists = [
+            (include_str!("../../data/gazetteers/countries-capitals.tsv"), EntityType::Loc),
+            (include_str!("../../data/gazetteers/places-curated.tsv"), EntityType::Loc),
+            (include_str!("../../data/gazetteers/organizations-curated.tsv"), EntityType::Org),
+        ];
+        let mut types = HashMap::new();
+        for (list, entity_type) in lists {
+            for line in list.lines().filter(|l| !l.starts_with('#')).skip(1) {
+                for form in line.split(['\t', '|']).map(|f| f.split(" (").next().unwrap_or(f)) {
+                    types.entry(normalize_for_matching(form)).or_insert(entity_type);
+                }
+            }
+        }
+        types
+    });
+    types.get(match_form).copied()
+}
+
 impl Gazetteer {
     /// The gazetteers shipped with akhbar, loaded once.
     pub fn bundled() -> &'static Gazetteer {

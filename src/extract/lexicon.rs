@@ -16,9 +16,10 @@ pub enum Lexicon {
     Demonyms,
     ArabicFunctionWords,
     ArabicBlessings,
+    ArabicHonorifics,
 }
 
-const SOURCES: [(Lexicon, &str); 9] = [
+const SOURCES: [(Lexicon, &str); 10] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -28,6 +29,7 @@ const SOURCES: [(Lexicon, &str); 9] = [
     (Lexicon::Demonyms, include_str!("../../data/lexicons/english-demonyms.txt")),
     (Lexicon::ArabicFunctionWords, include_str!("../../data/lexicons/arabic-function-words.txt")),
     (Lexicon::ArabicBlessings, include_str!("../../data/lexicons/arabic-blessings.txt")),
+    (Lexicon::ArabicHonorifics, include_str!("../../data/lexicons/arabic-honorifics.txt")),
 ];
 
 /// The entries of a word list.
@@ -98,7 +100,7 @@ mod tests {
 
     #[test]
     fn arabic_lexicons_are_in_match_form() {
-        for word in lexicon(Lexicon::ArabicBlessings) {
+        for word in lexicon(Lexicon::ArabicBlessings).iter().chain(lexicon(Lexicon::ArabicHonorifics)) {
             assert_eq!(crate::text::normalize_for_matching(word), *word);
         }
         let institutions = include_str!("../../data/lexicons/arabic-institutions.tsv");

@@ -333,6 +333,8 @@ fn token(form: &str) -> NameToken {
             "بنت" => Some("bint".to_string()),
             "ابو" | "ابي" => Some("Abu".to_string()),
             "ام" => Some("Umm".to_string()),
+            // Not the DJ some lists write: دي ماريا is Di Maria.
+            "دي" => Some("Di".to_string()),
             "آل" => Some("Al".to_string()),
             _ => None,
         };
