@@ -774,7 +774,13 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         if span.len() == 1 && lexicon(Lexicon::SentenceStarters).contains(words[span.start].match_form.as_str()) {
             continue;
         }
-        let match_text = words[span.clone()].iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
+        let mut match_text = words[span.clone()].iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
+        // "New York-based", "Edelman-led": the name ends at the hyphen.
+        let last = sentence[span.end - 1];
+        let suffix = lower_case_suffix(last.text(text));
+        if let Some(suffix) = suffix {
+            match_text.truncate(match_text.len() - suffix.len());
+        }
         let known = gazetteer.name_types(&match_text);
         let after_title = span.start > 0 && words[span.start - 1].flags & flags::TITLE != 0;
         // After a comma a capital is the name's own ("the Federal Reserve Board, Paul Volcker, …").
@@ -819,8 +825,13 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         };
         let method = if known.is_empty() { MentionMethod::Model } else { MentionMethod::Gazetteer };
         let score = if known.is_empty() { 0.5 } else { 0.8 };
-        if let Some(candidate) = span_candidate(text, sentence, &borrowed, span, entity_type, method, score, gazetteer)
+        if let Some(mut candidate) =
+            span_candidate(text, sentence, &borrowed, span, entity_type, method, score, gazetteer)
         {
+            if let Some(suffix) = suffix.filter(|_| candidate.end == last.end) {
+                candidate.end -= suffix.len();
+                candidate.match_text = match_text;
+            }
             found.push(candidate);
         }
     }
@@ -875,6 +886,16 @@ fn is_given_name_and_surname(words: &[super::features::WordFeatures], raw: &[&st
         && raw.get(1).is_some_and(|r| r.chars().any(char::is_lowercase))
         && !english(&surname.match_form)
         && !is_demonym(&surname.match_form)
+}
+
+/// The lower-case end of a hyphenated word after a capitalized start, hyphen included: "-based"
+/// in "York-based", "-led" in "Edelman-led"; not in "al-Qaeda" (lower case first) or "Rolls-Royce".
+fn lower_case_suffix(word: &str) -> Option<&str> {
+    let hyphen = word.rfind('-')?;
+    let (head, suffix) = (&word[..hyphen], &word[hyphen + 1..]);
+    let capitalized = head.chars().next().is_some_and(char::is_uppercase);
+    let lower = suffix.len() >= 2 && suffix.chars().all(|c| c.is_ascii_lowercase());
+    (capitalized && lower).then(|| &word[hyphen..])
 }
 
 /// Titles before each mention, character offsets, and the final order (by position).
@@ -1098,6 +1119,13 @@ mod tests {
         assert!(types.contains(&("House\nBanking Committee", "ORG")), "{types:?}");
         assert!(types.contains(&("Salomon Brothers", "ORG")), "a firm named after people: {types:?}");
         assert!(!types.contains(&("Reagan\nAdministration", "PER")), "{types:?}");
+        // A hyphenated lower-case end is no part of the name.
+        let text = "The San Francisco-based company said the Asher Edelman-led group, and al-Qaeda, agreed.";
+        let mentions = extract_mentions(text, Language::English);
+        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        assert!(types.contains(&("San Francisco", "LOC")), "{types:?}");
+        assert!(types.contains(&("Asher Edelman", "PER")), "{types:?}");
+        assert!(types.iter().any(|(t, _)| *t == "al-Qaeda"), "{types:?}");
         // A weekday ends a name; a person is not "of" a place.
         let text = "U.S. Trade Representative Clayton Yeutter Monday met Senator Robert Dole of Kansas.";
         let mentions = extract_mentions(text, Language::English);
