@@ -687,7 +687,9 @@ fn is_function_word(text: &str) -> bool {
 fn is_never_a_mention(match_text: &str, gazetteer: &Gazetteer) -> bool {
     let letters = match_text.chars().filter(|c| c.is_alphabetic()).count();
     letters < 2
-        || match_text.split(' ').all(|w| gazetteer.word_flags(w) & flags::CALENDAR != 0)
+        || match_text
+            .split(' ')
+            .all(|w| gazetteer.word_flags(w) & flags::CALENDAR != 0 || w.chars().all(|c| c.is_ascii_digit()))
         || lexicon(Lexicon::ArabicHonorifics).contains(match_text)
 }
 
@@ -743,9 +745,36 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
                     .any(|w| lexicon(Lexicon::OrganizationWords).contains(w.match_form.as_str()))
                 && names.iter().any(|n| n.start == connector + 1 && n.types.contains(&EntityType::Loc))
         };
+        let organization_word =
+            |w: &super::features::WordFeatures| lexicon(Lexicon::OrganizationWords).contains(w.match_form.as_str());
+        // "Securities and Exchange Commission", "Procter and Gamble Co": "and" joins two runs into
+        // one organization's name when the second ends in an organization word and the first has
+        // none and is no name of its own (not "Britain and France", "Bank of England and …").
+        let joined_by_and = |start: usize, and: usize| -> Option<usize> {
+            if !matches!(words[and].match_form.as_str(), "and" | "&") || and + 1 >= sentence.len() {
+                return None;
+            }
+            let first = &words[start..and];
+            let first_form = first.iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
+            if first.iter().any(organization_word) || !gazetteer.name_types(&first_form).is_empty() {
+                return None;
+            }
+            let mut after = and + 1;
+            while after < sentence.len() && continues(after) {
+                after += 1;
+            }
+            let second = &words[and + 1..after];
+            // Nor after a person's full name ("Clayton Yeutter and Commerce Department"), unless
+            // only "Co" and the like follow: Bear Stearns and Co Inc, Samuel Montagu and Co Ltd.
+            let person = first.len() >= 2 && first[0].flags & flags::PERSON_PART != 0;
+            let only_company = second.iter().all(organization_word);
+            (second.iter().any(organization_word) && (!person || only_company)).then_some(after)
+        };
         loop {
             if end < sentence.len() && continues(end) {
                 end += 1;
+            } else if let Some(after) = (end < sentence.len()).then(|| joined_by_and(position, end)).flatten() {
+                end = after;
             } else if end + 1 < sentence.len()
                 && lexicon(Lexicon::Connectors).contains(words[end].match_form.as_str())
                 && continues(end + 1)
@@ -1119,6 +1148,12 @@ mod tests {
         assert!(types.contains(&("House\nBanking Committee", "ORG")), "{types:?}");
         assert!(types.contains(&("Salomon Brothers", "ORG")), "a firm named after people: {types:?}");
         assert!(!types.contains(&("Reagan\nAdministration", "PER")), "{types:?}");
+        // "and" inside an organization's name, not between two places.
+        let text = "Shares rose, the Securities and Exchange Commission said, and Britain and France agreed.";
+        let mentions = extract_mentions(text, Language::English);
+        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        assert!(types.contains(&("Securities and Exchange Commission", "ORG")), "{types:?}");
+        assert!(types.contains(&("Britain", "LOC")) && types.contains(&("France", "LOC")), "{types:?}");
         // A hyphenated lower-case end is no part of the name.
         let text = "The San Francisco-based company said the Asher Edelman-led group, and al-Qaeda, agreed.";
         let mentions = extract_mentions(text, Language::English);

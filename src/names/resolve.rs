@@ -765,6 +765,42 @@ fn latin_strangers(a: &NameForm, b: &NameForm) -> bool {
     !a.arabic_script && !b.arabic_script && super::score::jaro_winkler(&a.plain, &b.plain) < 0.9
 }
 
+/// Two names that differ in a compass point or its like: West and East Germany, North and
+/// South Korea (كوريا الشمالية, كوريا الجنوبية), Upper and Lower Egypt.
+fn directions_differ(a: &NameForm, b: &NameForm) -> bool {
+    const DIRECTIONS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "شماليه",
+        "جنوبيه",
+        "شرقيه",
+        "غربيه",
+    ];
+    fn directions(name: &NameForm) -> Vec<&str> {
+        let mut found: Vec<&str> =
+            name.tokens.iter().map(|t| t.form.as_str()).filter(|f| DIRECTIONS.contains(f)).collect();
+        found.sort_unstable();
+        found
+    }
+    directions(a) != directions(b)
+}
+
 /// Two one-word Arabic names of four letters or fewer that are not spelled alike: in a name
 /// that short a long vowel is no typo but another name (سعد Saad and سعود Saud, حسن and حسين).
 fn short_names_differ(a: &NameForm, b: &NameForm) -> bool {
@@ -825,6 +861,10 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
                 _ if letters_differ(letters[a].as_deref(), letters[b].as_deref()) => -1.0,
                 _ if short_names_differ(&names[a], &names[b]) => -1.0,
                 (Some(_), None) | (None, Some(_)) if latin_strangers(&names[a], &names[b]) => -1.0,
+                // An organization's or a place's spellings are typos and case, not
+                // transliterations: General Motors Corp is not Mattress Corp.
+                _ if entity_type != "PER" && latin_strangers(&names[a], &names[b]) => -1.0,
+                _ if directions_differ(&names[a], &names[b]) => -1.0,
                 _ => scorer.probability(&names[a], &names[b]),
             },
             scorer.threshold,
@@ -844,6 +884,17 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compass_points_and_other_spellings_keep_places_and_firms_apart() {
+        // Reuters-21578: East Germany was a spelling of West Germany, Mattress Corp of General
+        // Motors Corp (one key once "General" is read as a title).
+        assert!(directions_differ(&analyze("West Germany"), &analyze("East Germany")));
+        assert!(directions_differ(&analyze("كوريا الشمالية"), &analyze("كوريا الجنوبية")));
+        assert!(!directions_differ(&analyze("West Germany"), &analyze("WEST GERMANY")));
+        assert!(latin_strangers(&analyze("General Motors Corp"), &analyze("Mattress Corp")));
+        assert!(!latin_strangers(&analyze("Chrysler Corp"), &analyze("Chrsyler Corp")));
+    }
 
     #[test]
     fn a_person_is_shown_by_a_common_full_name() {
