@@ -978,6 +978,11 @@ fn is_title_complement(form: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each mention's text and type.
+    fn texts_and_types(mentions: &[Mention]) -> Vec<(&str, &str)> {
+        mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect()
+    }
+
     #[test]
     fn clitic_is_not_part_of_the_mention() {
         let text = "وصل الوفد بموسكو أمس";
@@ -1022,7 +1027,7 @@ mod tests {
         // SaudiNewsNet had رحمه الله 790 times and حفظه الله 204 times as persons or organizations.
         let text = "وقال الأمير خالد الفيصل رحمه الله إن المنطقة تحتاج إلى مشاريع، حفظه الله.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let found: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let found = texts_and_types(&mentions);
         assert_eq!(found, [("خالد الفيصل", "PER"), ("الله", "MISC"), ("الله", "MISC")]);
     }
 
@@ -1056,7 +1061,7 @@ mod tests {
         let text = "وحظيت أربع جامعات بالنسبة الأعلى، تمثلت في جامعة الملك عبد العزيز، وجامعة الملك سعود. \
                     ووصل إلى مطار الملك خالد الدولي الأمير محمد بن نايف بن عبد العزيز آل سعود ولي ولي العهد.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let found: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let found = texts_and_types(&mentions);
         for (name, kind) in [
             ("جامعة الملك عبد العزيز", "ORG"),
             ("جامعة الملك سعود", "ORG"),
@@ -1083,7 +1088,7 @@ mod tests {
         // SaudiNewsNet: سموه ("His Highness") was a person entity of 238 mentions, فيس بوك one of 86.
         let text = "وقال سموه في تغريدة نشرها على حسابه في فيس بوك إن معاليه سيزور جدة.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let found: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let found = texts_and_types(&mentions);
         assert!(found.contains(&("فيس بوك", "ORG")), "{found:?}");
         assert!(!found.iter().any(|(t, _)| matches!(*t, "سموه" | "معاليه")), "{found:?}");
     }
@@ -1092,7 +1097,7 @@ mod tests {
     fn english_capitalized_names_are_typed() {
         let text = "Iranian Gen. Qassem Soleimani met President Vladimir Putin in Moscow on Friday, Reuters said.";
         let mentions = extract_mentions(text, Language::English);
-        let found: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let found = texts_and_types(&mentions);
         assert!(found.contains(&("Vladimir Putin", "PER")), "{found:?}");
         assert!(found.contains(&("Moscow", "LOC")), "{found:?}");
         assert!(found.contains(&("Qassem Soleimani", "PER")), "{found:?}");
@@ -1110,7 +1115,7 @@ mod tests {
         // Reuters-21578: "German" was typed LOC here and MISC in every other sentence.
         let text = "West German Finance Minister Gerhard Stoltenberg said growth would slow.";
         let mentions = extract_mentions(text, Language::English);
-        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let types = texts_and_types(&mentions);
         assert!(types.contains(&("German", "MISC")), "{types:?}");
         assert!(types.contains(&("Gerhard Stoltenberg", "PER")), "{types:?}");
     }
@@ -1122,7 +1127,7 @@ mod tests {
                     told parliament. Federal Reserve Board Chairman Paul Volcker testified. Lawson said \
                     sterling was stable, and Volcker agreed.";
         let mentions = extract_mentions(text, Language::English);
-        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let types = texts_and_types(&mentions);
         for person in ["Volcker", "Nigel Lawson", "Paul Volcker", "Lawson"] {
             assert!(types.contains(&(person, "PER")), "{person}: {types:?}");
         }
@@ -1141,7 +1146,7 @@ mod tests {
                     U.S. Treasury Secretary James Baker, officials of the Reagan\nAdministration said, and \
                     analysts at Salomon Brothers Inc.\n    Salomon Brothers said the unit was sold.";
         let mentions = extract_mentions(text, Language::English);
-        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let types = texts_and_types(&mentions);
         for person in ["Paul Volcker", "Dilson Funaro", "James Baker"] {
             assert!(types.contains(&(person, "PER")), "{person}: {types:?}");
         }
@@ -1151,20 +1156,20 @@ mod tests {
         // "and" inside an organization's name, not between two places.
         let text = "Shares rose, the Securities and Exchange Commission said, and Britain and France agreed.";
         let mentions = extract_mentions(text, Language::English);
-        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let types = texts_and_types(&mentions);
         assert!(types.contains(&("Securities and Exchange Commission", "ORG")), "{types:?}");
         assert!(types.contains(&("Britain", "LOC")) && types.contains(&("France", "LOC")), "{types:?}");
         // A hyphenated lower-case end is no part of the name.
         let text = "The San Francisco-based company said the Asher Edelman-led group, and al-Qaeda, agreed.";
         let mentions = extract_mentions(text, Language::English);
-        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let types = texts_and_types(&mentions);
         assert!(types.contains(&("San Francisco", "LOC")), "{types:?}");
         assert!(types.contains(&("Asher Edelman", "PER")), "{types:?}");
         assert!(types.iter().any(|(t, _)| *t == "al-Qaeda"), "{types:?}");
         // A weekday ends a name; a person is not "of" a place.
         let text = "U.S. Trade Representative Clayton Yeutter Monday met Senator Robert Dole of Kansas.";
         let mentions = extract_mentions(text, Language::English);
-        let types: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        let types = texts_and_types(&mentions);
         for (name, kind) in [("Clayton Yeutter", "PER"), ("Robert Dole", "PER"), ("Kansas", "LOC")] {
             assert!(types.contains(&(name, kind)), "{name}: {types:?}");
         }
