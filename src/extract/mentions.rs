@@ -857,9 +857,11 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         if let Some(mut candidate) =
             span_candidate(text, sentence, &borrowed, span, entity_type, method, score, gazetteer)
         {
+            // The suffix is ASCII: as long in the match form as in the text.
             if let Some(suffix) = suffix.filter(|_| candidate.end == last.end) {
                 candidate.end -= suffix.len();
-                candidate.match_text = match_text;
+                let kept = candidate.match_text.len().saturating_sub(suffix.len());
+                candidate.match_text.truncate(kept);
             }
             found.push(candidate);
         }
