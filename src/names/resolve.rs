@@ -342,10 +342,11 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
         let entity_variants = variants.remove(entity_key).unwrap_or_default();
         let multi_token = key.contains(' ');
         let anchor = if multi_token { best_anchor(entity_type, key, representative) } else { None };
-        // A place or organization of the curated lists is one entity under all its listed names,
+        // A place, organization or other thing of the curated lists is one entity under all its listed names,
         // whatever their keys (U.S., United States, الولايات المتحدة, أمريكا): its id is a hash
         // of its English name.
-        let listed = matches!(entity_type, "LOC" | "ORG").then(|| english_names().get(representative)).flatten();
+        let listed =
+            matches!(entity_type, "LOC" | "ORG" | "MISC").then(|| english_names().get(representative)).flatten();
         let entity_id = match (anchor, listed) {
             (Some(anchor), _) => anchor.id.clone(),
             (None, Some(english)) => {
@@ -422,9 +423,9 @@ fn best_anchor(entity_type: &str, key: &str, representative: &str) -> Option<&'s
     best_of("un:").or_else(|| best_of("ofac:"))
 }
 
-/// English names of the places and organizations in the curated lists, by the match form of
-/// their Arabic and English names (السعودية and Saudi Arabia → Saudi Arabia): for display, and
-/// to keep apart listed places with other names.
+/// English names of the places, organizations and other named things (currencies, holy places)
+/// in the curated lists, by the match form of their Arabic and English names (السعودية and Saudi
+/// Arabia → Saudi Arabia, الدولار → Dollar): for display, and to keep apart listed names.
 fn english_names() -> &'static HashMap<String, String> {
     static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
     NAMES.get_or_init(|| {
@@ -433,6 +434,7 @@ fn english_names() -> &'static HashMap<String, String> {
             include_str!("../../data/gazetteers/countries-capitals.tsv"),
             include_str!("../../data/gazetteers/places-curated.tsv"),
             include_str!("../../data/gazetteers/organizations-curated.tsv"),
+            include_str!("../../data/names/other-names.tsv"),
         ];
         for list in lists {
             for line in list.lines().filter(|l| !l.starts_with('#')).skip(1) {
@@ -1100,6 +1102,18 @@ mod tests {
         assert_eq!(ids[0], ids[2], "alone in another article, the surname of the run's only Putin");
         assert_ne!(ids[5], ids[3], "two Assads: a surname alone is not sure");
         assert_ne!(ids[5], ids[4]);
+    }
+
+    #[test]
+    fn currencies_and_holy_places_are_shown_in_english_under_one_id() {
+        // SaudiNewsNet: يورو and اليورو were two entities named Yuru and al-Yuru.
+        let mentions =
+            vec![mention("a", "MISC", "يورو"), mention("b", "MISC", "اليورو"), mention("c", "MISC", "المسجد الأقصى")];
+        let (ids, entities) = resolve(&mentions).unwrap();
+        assert_eq!(ids[0], ids[1]);
+        let name = |id: &str| entities.iter().find(|e| e.entity_id == id).unwrap().name.clone();
+        assert_eq!(name(&ids[0]), "Euro");
+        assert_eq!(name(&ids[2]), "Al-Aqsa Mosque");
     }
 
     #[test]
