@@ -246,7 +246,8 @@ fn execute(command: Command) -> Result<ExitCode> {
                         akhbar::extract::conll::evaluate(dev, akhbar::text::Language::Arabic, Some(tagger));
                     let micro = evaluation.micro(&akhbar::extract::EntityType::ALL);
                     eprintln!(
-                        "akhbar: epoch {epoch}: dev micro F1 {:.3} (P {:.3}, R {:.3})",
+                        "akhbar: epoch {epoch}, first of {} shuffled orders: dev micro F1 {:.3} (P {:.3}, R {:.3})",
+                        akhbar::extract::conll::SHUFFLES,
                         micro.f1(),
                         micro.precision(),
                         micro.recall()

@@ -186,12 +186,40 @@ fn shuffle(order: &mut [usize], state: &mut u64) {
     }
 }
 
-/// Trains the sentence-level tagger on the examples at `indices` for `epochs` passes (shuffled
-/// deterministically), calling `after_epoch(epoch, averaged model)` after each pass.
+/// The sentence-level tagger is the mean of this many averaged perceptrons, each trained on the
+/// examples shuffled in another (deterministic) order: an averaged perceptron depends on the
+/// order it sees the examples in, and the mean of five moves 5-fold cross-validated F1 on
+/// ANERcorp from 0.734 to 0.738 (three: 0.737, eight: 0.739) at five times the training time.
+pub const SHUFFLES: usize = 5;
+
+/// Trains the sentence-level tagger on the examples at `indices` for `epochs` passes (see
+/// [`SHUFFLES`]), calling `after_epoch(epoch, averaged model)` after each pass of the first.
 fn train_first_pass(
     examples: &Examples,
     indices: &[usize],
     epochs: usize,
+    mut after_epoch: impl FnMut(usize, &Tagger),
+) -> Tagger {
+    let models: Vec<Tagger> = (0..SHUFFLES as u64)
+        .map(|shuffle| {
+            let seed = 0x2545_F491_4F6C_DD1D ^ shuffle.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            // Epoch reports follow the first model (the others see the same data in other orders).
+            let report = |epoch: usize, tagger: &Tagger| {
+                if shuffle == 0 {
+                    after_epoch(epoch, tagger);
+                }
+            };
+            train_first_pass_seeded(examples, indices, epochs, seed, report)
+        })
+        .collect();
+    Tagger::mean_of(&models)
+}
+
+fn train_first_pass_seeded(
+    examples: &Examples,
+    indices: &[usize],
+    epochs: usize,
+    seed: u64,
     mut after_epoch: impl FnMut(usize, &Tagger),
 ) -> Tagger {
     let mut trainer = Trainer::default();
@@ -200,7 +228,7 @@ fn train_first_pass(
         .map(|&i| (trainer.register(&examples.sentences[i].positions), &examples.sentences[i].labels))
         .collect();
     let mut order: Vec<usize> = (0..registered.len()).collect();
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut state = seed;
     let mut tagger = trainer.averaged();
     for epoch in 1..=epochs {
         shuffle(&mut order, &mut state);

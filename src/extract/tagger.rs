@@ -132,6 +132,31 @@ impl Tagger {
         self.index.contains_key(&feature)
     }
 
+    /// The mean of several models' weights and transitions (a feature a model lacks weighs zero
+    /// in it).
+    pub fn mean_of(models: &[Tagger]) -> Tagger {
+        let mut mean = Tagger::empty();
+        let share = 1.0 / models.len() as f32;
+        for model in models {
+            for (previous, row) in model.transitions.iter().enumerate() {
+                for (label, weight) in row.iter().enumerate() {
+                    mean.transitions[previous][label] += weight * share;
+                }
+            }
+            for (&hash, &index) in &model.index {
+                let next = mean.weights.len() as u32;
+                let slot = *mean.index.entry(hash).or_insert(next);
+                if slot == next {
+                    mean.weights.push([0.0; LABELS]);
+                }
+                for (total, weight) in mean.weights[slot as usize].iter_mut().zip(&model.weights[index as usize]) {
+                    *total += weight * share;
+                }
+            }
+        }
+        mean
+    }
+
     /// Adds the features of `other` that this model lacks (a second-stage model's own features;
     /// its transitions are not taken).
     pub fn add_features_of(&mut self, other: &Tagger) {
@@ -485,6 +510,25 @@ impl Trainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_mean_of_models_averages_their_weights() {
+        let model = |feature: u64, weight: f32| {
+            let mut tagger = Tagger::empty();
+            tagger.index.insert(feature, 0);
+            tagger.weights.push([weight; LABELS]);
+            tagger.transitions[START][0] = weight;
+            tagger
+        };
+        let mean = Tagger::mean_of(&[model(7, 2.0), model(7, 4.0), model(9, 3.0)]);
+        let mut scores = [0.0; LABELS];
+        mean.score(&[7], &mut scores);
+        assert_eq!(scores, [2.0; LABELS], "(2 + 4 + 0) / 3");
+        let mut scores = [0.0; LABELS];
+        mean.score(&[9], &mut scores);
+        assert_eq!(scores, [1.0; LABELS], "a feature one model lacks weighs zero in it");
+        assert_eq!(mean.transitions()[START][0], 3.0);
+    }
 
     #[test]
     fn decoding_never_starts_an_inside_label() {
