@@ -291,20 +291,26 @@ fn train_document_pass(examples: &Examples, sentences: &[GoldSentence], epochs: 
         }
         transitions.push(*first.transitions());
     }
-    let mut trainer = Trainer::default();
-    let registered: Vec<_> = stacked.iter().map(|(features, ..)| trainer.register(features)).collect();
-    let mut order: Vec<usize> = (0..stacked.len()).collect();
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
-    for _ in 0..DOCUMENT_PASS_EPOCHS {
-        shuffle(&mut order, &mut state);
-        for &index in &order {
-            let (features, base, model, gold) = &stacked[index];
-            if !gold.is_empty() && features.iter().any(|f| !f.is_empty()) {
-                trainer.learn_on_top(&registered[index], base, &transitions[*model], gold);
+    // As the first pass, the mean of models trained in several shuffled orders.
+    let models: Vec<Tagger> = (0..SHUFFLES as u64)
+        .map(|shuffle_number| {
+            let mut trainer = Trainer::default();
+            let registered: Vec<_> = stacked.iter().map(|(features, ..)| trainer.register(features)).collect();
+            let mut order: Vec<usize> = (0..stacked.len()).collect();
+            let mut state = 0x9E37_79B9_7F4A_7C15u64 ^ shuffle_number.wrapping_mul(0x2545_F491_4F6C_DD1D);
+            for _ in 0..DOCUMENT_PASS_EPOCHS {
+                shuffle(&mut order, &mut state);
+                for &index in &order {
+                    let (features, base, model, gold) = &stacked[index];
+                    if !gold.is_empty() && features.iter().any(|f| !f.is_empty()) {
+                        trainer.learn_on_top(&registered[index], base, &transitions[*model], gold);
+                    }
+                }
             }
-        }
-    }
-    trainer.averaged()
+            trainer.averaged()
+        })
+        .collect();
+    Tagger::mean_of(&models)
 }
 
 /// Trains the tagger: the sentence-level model for `epochs` passes over `sentences` (calling
