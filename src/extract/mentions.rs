@@ -770,9 +770,20 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             let only_company = second.iter().all(organization_word);
             (second.iter().any(organization_word) && (!person || only_company)).then_some(after)
         };
+        // A weekday or month starts no longer name either ("Friday Reagan").
+        let calendar_start = words[position].flags & flags::CALENDAR != 0;
         loop {
-            if end < sentence.len() && continues(end) {
+            if calendar_start {
+                break;
+            } else if end < sentence.len() && continues(end) {
                 end += 1;
+            } else if end + 2 < sentence.len()
+                && words[end].match_form == "of"
+                && words[end + 1].match_form == "the"
+                && continues(end + 2)
+            {
+                // "Bank of the West": "the" joins only after "of".
+                end += 3;
             } else if let Some(after) = (end < sentence.len()).then(|| joined_by_and(position, end)).flatten() {
                 end = after;
             } else if end + 1 < sentence.len()
@@ -1168,12 +1179,17 @@ mod tests {
         assert!(types.contains(&("San Francisco", "LOC")), "{types:?}");
         assert!(types.contains(&("Asher Edelman", "PER")), "{types:?}");
         assert!(types.iter().any(|(t, _)| *t == "al-Qaeda"), "{types:?}");
-        // A weekday ends a name; a person is not "of" a place.
-        let text = "U.S. Trade Representative Clayton Yeutter Monday met Senator Robert Dole of Kansas.";
+        // A weekday ends a name and starts none; a person is not "of" a place; "the" joins a name
+        // only after "of".
+        let text = "U.S. Trade Representative Clayton Yeutter Monday met Senator Robert Dole of Kansas. \
+                    On Friday Reagan met the Comptroller of the Currency and the House Appropriations Committee \
+                    the President addressed.";
         let mentions = extract_mentions(text, Language::English);
         let types = texts_and_types(&mentions);
         for (name, kind) in [("Clayton Yeutter", "PER"), ("Robert Dole", "PER"), ("Kansas", "LOC")] {
             assert!(types.contains(&(name, kind)), "{name}: {types:?}");
         }
+        assert!(types.iter().any(|(t, _)| *t == "Comptroller of the Currency"), "{types:?}");
+        assert!(!types.iter().any(|(t, _)| t.contains("Friday") || t.contains("Committee the")), "{types:?}");
     }
 }
