@@ -212,8 +212,13 @@ fn train_first_pass(
             train_first_pass_seeded(examples, indices, epochs, seed, report)
         })
         .collect();
-    Tagger::mean_of(&models)
+    Tagger::mean_of(&models).pruned(PRUNE_BELOW)
 }
+
+/// Features of the mean model whose weights all stay below this in size are dropped: half of
+/// them, at no loss (5-fold CV 0.739 with or without them; 1.0 would cost 0.001, 2.0 0.003),
+/// for a model of 1.0 MB instead of 1.7.
+const PRUNE_BELOW: f32 = 0.5;
 
 fn train_first_pass_seeded(
     examples: &Examples,

@@ -157,6 +157,20 @@ impl Tagger {
         mean
     }
 
+    /// This model without the features whose weights are all below `floor` in size.
+    pub fn pruned(&self, floor: f32) -> Tagger {
+        let mut pruned = Tagger::empty();
+        pruned.transitions = self.transitions;
+        for (&hash, &index) in &self.index {
+            let weights = self.weights[index as usize];
+            if weights.iter().any(|w| w.abs() >= floor) {
+                pruned.index.insert(hash, pruned.weights.len() as u32);
+                pruned.weights.push(weights);
+            }
+        }
+        pruned
+    }
+
     /// Adds the features of `other` that this model lacks (a second-stage model's own features;
     /// its transitions are not taken).
     pub fn add_features_of(&mut self, other: &Tagger) {
@@ -528,6 +542,9 @@ mod tests {
         mean.score(&[9], &mut scores);
         assert_eq!(scores, [1.0; LABELS], "a feature one model lacks weighs zero in it");
         assert_eq!(mean.transitions()[START][0], 3.0);
+        let pruned = mean.pruned(1.5);
+        assert!(pruned.knows(7) && !pruned.knows(9));
+        assert_eq!(pruned.transitions()[START][0], 3.0);
     }
 
     #[test]
