@@ -154,9 +154,7 @@ fn surname_of(match_text: &str) -> Option<&str> {
 /// 163 times on SaudiNewsNet. In a document that spells "on" على, a word written علي right
 /// before a person's name is the name Ali and starts it.
 fn names_after_ali(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>], candidates: &mut [Candidate]) {
-    if !tokens.iter().any(|t| t.text(text) == "على") {
-        return;
-    }
+    let mut spells_on = None;
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
         let Some(range) = sentence_ranges.get(candidate.sentence) else { continue };
         let Some(before) = (range.start + candidate.tokens.start).checked_sub(1).filter(|&b| b >= range.start) else {
@@ -168,6 +166,9 @@ fn names_after_ali(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>
             "وعلي" | "لعلي" => 1,
             _ => continue,
         };
+        if !*spells_on.get_or_insert_with(|| tokens.iter().any(|t| t.text(text) == "على")) {
+            return;
+        }
         candidate.start = skip_letters(text, tokens[before], clitic);
         candidate.tokens.start -= 1;
         candidate.match_text = format!("علي {}", candidate.match_text);
@@ -724,7 +725,6 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             && !shouting
             && words[i].flags & flags::TITLE == 0
     };
-    let raw_words = |span: std::ops::Range<usize>| sentence[span].iter().map(|t| t.text(text)).collect::<Vec<_>>();
     let mut found = Vec::new();
     let mut position = 0;
     while position < sentence.len() {
@@ -740,13 +740,9 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         let person_of_place = |start: usize, connector: usize| {
             words[start].flags & flags::PERSON_PART != 0
                 && words[connector].match_form == "of"
-                && !words[start..connector]
-                    .iter()
-                    .any(|w| lexicon(Lexicon::OrganizationWords).contains(w.match_form.as_str()))
+                && !words[start..connector].iter().any(is_organization_word)
                 && names.iter().any(|n| n.start == connector + 1 && n.types.contains(&EntityType::Loc))
         };
-        let organization_word =
-            |w: &super::features::WordFeatures| lexicon(Lexicon::OrganizationWords).contains(w.match_form.as_str());
         // "Securities and Exchange Commission", "Procter and Gamble Co": "and" joins two runs into
         // one organization's name when the second ends in an organization word and the first has
         // none and is no name of its own (not "Britain and France", "Bank of England and …").
@@ -756,7 +752,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             }
             let first = &words[start..and];
             let first_form = first.iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
-            if first.iter().any(organization_word) || !gazetteer.name_types(&first_form).is_empty() {
+            if first.iter().any(is_organization_word) || !gazetteer.name_types(&first_form).is_empty() {
                 return None;
             }
             let mut after = and + 1;
@@ -767,8 +763,8 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             // Nor after a person's full name ("Clayton Yeutter and Commerce Department"), unless
             // only "Co" and the like follow: Bear Stearns and Co Inc, Samuel Montagu and Co Ltd.
             let person = first.len() >= 2 && first[0].flags & flags::PERSON_PART != 0;
-            let only_company = second.iter().all(organization_word);
-            (second.iter().any(organization_word) && (!person || only_company)).then_some(after)
+            let only_company = second.iter().all(is_organization_word);
+            (second.iter().any(is_organization_word) && (!person || only_company)).then_some(after)
         };
         // A weekday or month starts no longer name either ("Friday Reagan").
         let calendar_start = words[position].flags & flags::CALENDAR != 0;
@@ -842,10 +838,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             EntityType::Per
         } else if let Some(&known) = known.first() {
             known
-        } else if words[span.clone()]
-            .iter()
-            .any(|w| lexicon(Lexicon::OrganizationWords).contains(w.match_form.as_str()))
-        {
+        } else if words[span.clone()].iter().any(is_organization_word) {
             EntityType::Org
         } else if after_title
             || (span.len() > 1
@@ -855,7 +848,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
                         && !lexicon(Lexicon::CommonCapitalized).contains(w.match_form.as_str())
                 })
                 && !is_english_word(&words[span.end - 1].match_form))
-            || is_given_name_and_surname(&words[span.clone()], &raw_words(span.clone()))
+            || is_given_name_and_surname(&words[span.clone()], sentence[span.end - 1].text(text))
         {
             EntityType::Per
         } else if span.len() > 1 && !sentence_start {
@@ -909,10 +902,15 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
     found
 }
 
+/// A word that makes a run of capitalized words an organization (Corp, Ministry, Commission).
+fn is_organization_word(word: &super::features::WordFeatures) -> bool {
+    lexicon(Lexicon::OrganizationWords).contains(word.match_form.as_str())
+}
+
 /// Two capitalized words, a known name part and a word no list knows, neither of them an English
 /// word: "Paul Volcker", "Dilson Funaro" (the surnames the lists lack are mostly foreign ones),
 /// not "Reagan Administration", "Perkins Engines", "Mark IV", "Paris Club" (Paris is a place).
-fn is_given_name_and_surname(words: &[super::features::WordFeatures], raw: &[&str]) -> bool {
+fn is_given_name_and_surname(words: &[super::features::WordFeatures], surname_as_written: &str) -> bool {
     let [given, surname] = words else { return false };
     let english = |form: &str| {
         is_english_word(form)
@@ -925,7 +923,7 @@ fn is_given_name_and_surname(words: &[super::features::WordFeatures], raw: &[&st
         && !english(&given.match_form)
         && surname.flags == 0
         && surname.match_form.chars().count() >= 3
-        && raw.get(1).is_some_and(|r| r.chars().any(char::is_lowercase))
+        && surname_as_written.chars().any(char::is_lowercase)
         && !english(&surname.match_form)
         && !is_demonym(&surname.match_form)
 }
