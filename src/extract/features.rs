@@ -103,6 +103,7 @@ fn flag_names(bits: u8) -> impl Iterator<Item = &'static str> {
         (flags::ORGANIZATION, "org"),
         (flags::TITLE, "title"),
         (flags::CALENDAR, "cal"),
+        (flags::CLUB, "club"),
     ]
     .into_iter()
     .filter(move |(bit, _)| bits & bit != 0)

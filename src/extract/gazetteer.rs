@@ -57,6 +57,8 @@ pub mod flags {
     pub const ORGANIZATION: u8 = 8;
     pub const TITLE: u8 = 16;
     pub const CALENDAR: u8 = 32;
+    /// A sports club's one-word name (الهلال, الشمال, Arsenal): mostly a common word or a city.
+    pub const CLUB: u8 = 64;
 }
 
 pub struct Gazetteer {
@@ -128,6 +130,20 @@ impl Gazetteer {
             for (text, entity_type, flag) in sources {
                 for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
                     gazetteer.add(line, entity_type, flag);
+                }
+            }
+            // A club's name of two words or more is an organization's, unless it also names a
+            // place (Al Ain, أم صلال: the context tells); a one-word name is a flag.
+            let clubs = include_str!("../../data/gazetteers/clubs-curated.tsv");
+            for line in clubs.lines().filter(|l| !l.starts_with('#')).skip(1) {
+                for form in line.split(['\t', '|']) {
+                    if form.trim().contains(' ') {
+                        if gazetteer.name_types(&normalize_for_matching(form)).is_empty() {
+                            gazetteer.add(form, Some(EntityType::Org), 0);
+                        }
+                    } else {
+                        gazetteer.add(form, None, flags::CLUB);
+                    }
                 }
             }
             let calendar = include_str!("../../data/lexicons/calendar-words.txt");
@@ -250,6 +266,19 @@ pub fn clitic_readings(word: &str) -> Vec<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clubs_are_features_and_their_long_names_organizations() {
+        let gazetteer = Gazetteer::bundled();
+        let club = |word: &str| gazetteer.word_flags(&normalize_for_matching(word)) & flags::CLUB != 0;
+        assert!(club("الهلال") && club("الشمال") && club("برشلونة"));
+        assert!(!club("الرياض"), "a city no club list names");
+        // One-word club names are no gazetteer names (الشمال is the north) ...
+        assert!(gazetteer.name_types(&normalize_for_matching("الشمال")).is_empty());
+        // ... longer ones are organizations, unless a place has the name.
+        assert_eq!(gazetteer.name_types(&normalize_for_matching("ريال مدريد")), [EntityType::Org]);
+        assert_eq!(gazetteer.name_types(&normalize_for_matching("مانشستر يونايتد")), [EntityType::Org]);
+    }
 
     #[test]
     fn bundled_gazetteer_knows_places_and_organizations_in_both_scripts() {

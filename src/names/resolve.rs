@@ -359,8 +359,7 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
         // A place, organization or other thing of the curated lists is one entity under all its listed names,
         // whatever their keys (U.S., United States, الولايات المتحدة, أمريكا): its id is a hash
         // of its English name.
-        let listed =
-            matches!(entity_type, "LOC" | "ORG" | "MISC").then(|| english_names().get(representative)).flatten();
+        let listed = listed_english(entity_type, representative);
         let entity_id = match (anchor, listed) {
             (Some(anchor), _) => anchor.id.clone(),
             (None, Some(english)) => {
@@ -443,35 +442,60 @@ fn best_anchor(entity_type: &str, key: &str, representative: &str) -> Option<&'s
 fn english_names() -> &'static HashMap<String, String> {
     static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut names = HashMap::new();
-        let lists = [
+        english_names_of(&[
             include_str!("../../data/gazetteers/countries-capitals.tsv"),
             include_str!("../../data/gazetteers/places-curated.tsv"),
             include_str!("../../data/gazetteers/organizations-curated.tsv"),
             include_str!("../../data/names/other-names.tsv"),
-        ];
-        for list in lists {
-            for line in list.lines().filter(|l| !l.starts_with('#')).skip(1) {
-                let columns: Vec<&str> = line.split('\t').collect();
-                // (English, Arabic) column pairs: country and capital, or name.
-                for pair in columns.chunks(2) {
-                    if let [english, arabic] = pair {
-                        let english =
-                            english.split('|').next().unwrap_or(english).split(" (").next().unwrap_or(english);
-                        // Its English spellings too: Togo and Tokyo are as different as توغو and
-                        // طوكيو.
-                        let spellings = pair[0].split('|').map(|f| f.split(" (").next().unwrap_or(f));
-                        for form in arabic.split('|').chain(spellings) {
-                            names
-                                .entry(crate::text::normalize_for_matching(form))
-                                .or_insert_with(|| english.to_string());
-                        }
+        ])
+    })
+}
+
+/// English names of organizations: the curated list's and sports clubs' (الهلال → Al Hilal,
+/// تشيلسي → Chelsea, الشرق الأوسط the paper → Asharq Al-Awsat). For organizations only, since
+/// many clubs and papers are named with a common word or a place (الخليج the Gulf, برشلونة the
+/// city, الشرق الأوسط the Middle East).
+fn organization_names() -> &'static HashMap<String, String> {
+    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = english_names_of(&[include_str!("../../data/gazetteers/organizations-curated.tsv")]);
+        for (form, english) in english_names_of(&[include_str!("../../data/gazetteers/clubs-curated.tsv")]) {
+            names.entry(form).or_insert(english);
+        }
+        names
+    })
+}
+
+/// The English name a curated list gives a name of this type, by its match form.
+fn listed_english<'a>(entity_type: &str, form: &str) -> Option<&'a String> {
+    match entity_type {
+        "ORG" => organization_names().get(form).or_else(|| english_names().get(form)),
+        "LOC" | "MISC" => english_names().get(form),
+        _ => None,
+    }
+}
+
+/// Reads (English, Arabic) column pairs (country and capital, or name; alternatives split by
+/// `|`) into a map from the match form of every spelling to the first English one.
+fn english_names_of(lists: &[&str]) -> HashMap<String, String> {
+    let mut names = HashMap::new();
+    for list in lists {
+        for line in list.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let columns: Vec<&str> = line.split('\t').collect();
+            for pair in columns.chunks(2) {
+                if let [english, arabic] = pair {
+                    let english = english.split('|').next().unwrap_or(english).split(" (").next().unwrap_or(english);
+                    // Its English spellings too: Togo and Tokyo are as different as توغو and
+                    // طوكيو.
+                    let spellings = pair[0].split('|').map(|f| f.split(" (").next().unwrap_or(f));
+                    for form in arabic.split('|').chain(spellings) {
+                        names.entry(crate::text::normalize_for_matching(form)).or_insert_with(|| english.to_string());
                     }
                 }
             }
         }
-        names
-    })
+    }
+    names
 }
 
 /// Across documents, a person's name of two or more tokens that begins longer names of the run,
@@ -605,7 +629,8 @@ fn link_name_chains(rows: &mut [EntityRow]) {
 fn shown_names(entity_type: &str, representative: &str, variants: &[Variant]) -> (String, Option<String>) {
     let person = entity_type == "PER";
     let arabic = display_variant(variants, "arabic", person);
-    let name = match (english_names().get(representative), display_variant(variants, "latin", person)) {
+    let english = listed_english(entity_type, representative).or_else(|| english_names().get(representative));
+    let name = match (english, display_variant(variants, "latin", person)) {
         (Some(english), _) => english.clone(),
         (None, Some(latin)) => latin.form.clone(),
         (None, None) => arabic
@@ -903,7 +928,8 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
         // Places and organizations the curated lists name differently are different, however
         // alike their skeletons (سوريا Syria, سويسرا Switzerland, صور Tyre, عسير Asir): a
         // negative score keeps their clusters apart, whatever other spellings sit between them.
-        let listed: Vec<Option<&String>> = distinct.iter().map(|(form, _)| english_names().get(form)).collect();
+        let listed: Vec<Option<&String>> =
+            distinct.iter().map(|(form, _)| listed_english(&entity_type, form)).collect();
         // Each form's consonant readings once, not once per pair.
         let letters: Vec<Option<Vec<String>>> = names.iter().map(arabic_letters).collect();
         let clusters = super::cluster::cluster_average_link(
@@ -980,6 +1006,20 @@ mod tests {
         assert_eq!(institution_english("مركز الملك سلمان").as_deref(), Some("King Salman Center"));
         assert_eq!(institution_english("سلمان بن عبدالعزيز"), None);
         assert_eq!(institution_english("جامعة الملك سعود للتقنية"), None, "an unknown qualifier");
+    }
+
+    #[test]
+    fn clubs_and_papers_are_named_in_english_as_organizations_only() {
+        let form = crate::text::normalize_for_matching;
+        let listed = |kind: &str, text: &str| listed_english(kind, &form(text)).cloned();
+        assert_eq!(listed("ORG", "تشيلسي").as_deref(), Some("Chelsea"));
+        assert_eq!(listed("ORG", "الهلال").as_deref(), Some("Al Hilal"));
+        assert_eq!(listed("ORG", "الشرق الأوسط").as_deref(), Some("Asharq Al-Awsat"));
+        // The same words as places are the Gulf, the region, and no club.
+        assert_eq!(listed("LOC", "الشرق الأوسط").as_deref(), Some("Middle East"));
+        assert_eq!(listed("LOC", "الخليج").as_deref(), Some("Gulf"));
+        assert_eq!(listed("ORG", "الخليج").as_deref(), Some("Al Khaleej"));
+        assert_eq!(listed("PER", "الهلال"), None);
     }
 
     fn arabic_letters_differ(a: &NameForm, b: &NameForm) -> bool {
