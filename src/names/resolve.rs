@@ -356,9 +356,9 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
         let entity_variants = variants.remove(entity_key).unwrap_or_default();
         let multi_token = key.contains(' ');
         let anchor = if multi_token { best_anchor(entity_type, key, representative) } else { None };
-        // A place, organization or other thing of the curated lists is one entity under all its listed names,
-        // whatever their keys (U.S., United States, الولايات المتحدة, أمريكا): its id is a hash
-        // of its English name.
+        // A place, organization, person or other thing of the curated lists is one entity under
+        // all its listed names, whatever their keys (U.S., United States, الولايات المتحدة,
+        // أمريكا): its id is a hash of its English name.
         let listed = listed_english(entity_type, representative);
         let entity_id = match (anchor, listed) {
             (Some(anchor), _) => anchor.id.clone(),
@@ -466,11 +466,19 @@ fn organization_names() -> &'static HashMap<String, String> {
     })
 }
 
+/// English names of people whose Arabic spellings romanize badly (جون كيري → John Kerry,
+/// عبدالله الثاني → Abdullah II of Jordan): data/names/people-curated.tsv.
+fn person_names() -> &'static HashMap<String, String> {
+    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    NAMES.get_or_init(|| english_names_of(&[include_str!("../../data/names/people-curated.tsv")]))
+}
+
 /// The English name a curated list gives a name of this type, by its match form.
 fn listed_english<'a>(entity_type: &str, form: &str) -> Option<&'a String> {
     match entity_type {
         "ORG" => organization_names().get(form).or_else(|| english_names().get(form)),
         "LOC" | "MISC" => english_names().get(form),
+        "PER" => person_names().get(form),
         _ => None,
     }
 }
@@ -1111,6 +1119,27 @@ mod tests {
             let (ids, _) = resolve(&mentions).unwrap();
             assert_eq!(ids[0] == ids[1], same, "{listed} / {other}");
         }
+    }
+
+    #[test]
+    fn a_listed_person_is_shown_by_the_english_name() {
+        // SaudiNewsNet showed جون كيري as "John Kiri" and دونالد ترامب as "Dunald Tramb";
+        // بلاتر was two entities under جوزيف بلاتر and سيب بلاتر.
+        let mentions = vec![
+            mention("a", "PER", "جون كيري"),
+            mention("b", "PER", "جوزيف بلاتر"),
+            mention("c", "PER", "سيب بلاتر"),
+            mention("d", "PER", "Sepp Blatter"),
+            mention("e", "PER", "دونالد ترامب"),
+            mention("f", "PER", "دونالد رامسفيلد"),
+        ];
+        let (ids, rows) = resolve(&mentions).unwrap();
+        let name = |id: &str| rows.iter().find(|r| r.entity_id == id).unwrap().name.clone();
+        assert_eq!(name(&ids[0]), "John Kerry");
+        assert!(ids[1..4].iter().all(|id| *id == ids[1]), "{ids:?}");
+        assert_eq!(name(&ids[1]), "Sepp Blatter");
+        assert_eq!(name(&ids[4]), "Donald Trump");
+        assert_ne!(ids[4], ids[5], "two Donalds");
     }
 
     #[test]
