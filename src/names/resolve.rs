@@ -599,6 +599,25 @@ fn link_name_chains(rows: &mut [EntityRow]) {
         let full_name = dominant(full_names).filter(|&d| rows[d].n_mentions * factor >= rows[index].n_mentions);
         joins.extend(full_name.map(|full_name| (index, full_name)));
     }
+    // A person's full name of three words or more, then one word: a span the tagger ran on (علي
+    // عبدالله صالح أراد "… wanted", سلمان بن عبدالعزيز آل سعود جدة "… Jeddah"), or the same
+    // person's longer name. It is that name when that name is ten times as frequent. Two words
+    // are not enough to tell a person: Mohammed Ali is not Mohammed Ali Jinnah.
+    let mut person_rows: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, row) in rows.iter().enumerate().filter(|(i, _)| tokens[*i].is_some()) {
+        person_rows.entry(row.key.as_str()).or_default().push(index);
+    }
+    for index in 0..rows.len() {
+        let Some(long) = tokens[index].as_ref().filter(|t| t.len() >= 4) else { continue };
+        let key_tokens: Vec<&str> = rows[index].key.split(' ').collect();
+        let Some((_, shorter_key)) = key_tokens.split_last() else { continue };
+        let Some(same_key) = person_rows.get(shorter_key.join(" ").as_str()) else { continue };
+        let shorter = same_key.iter().copied().filter(|&other| {
+            rows[other].n_mentions >= 10 * rows[index].n_mentions
+                && tokens[other].as_ref().is_some_and(|short| short.len() + 1 == long.len() && begins(other, index))
+        });
+        joins.extend(shorter.max_by_key(|&other| rows[other].n_mentions).map(|other| (index, other)));
+    }
     for (one, other) in joins {
         let (a, b) = (root(&mut parent, one), root(&mut parent, other));
         parent[a.max(b)] = a.min(b);
@@ -773,7 +792,17 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> V
                         && (core.len() < 2 || !is_nasab(&mentions[*full_index].match_text) || prefix())
                 })
                 .collect();
-            if let [(anchor, _)] = fits.as_slice() {
+            // A fitting name that is itself a short form of a longer fitting one is that longer
+            // name (علي صالح beside علي عبد الله صالح): one candidate, not two.
+            let outermost: Vec<&&(usize, &[CoreToken])> = fits
+                .iter()
+                .filter(|(_, short)| {
+                    !fits.iter().any(|(_, long)| {
+                        long.len() > short.len() && short.iter().all(|t| long.iter().any(|f| t.fits(f)))
+                    })
+                })
+                .collect();
+            if let [(anchor, _)] = outermost.as_slice() {
                 stands_for[index] = *anchor;
             }
         }
@@ -1119,6 +1148,42 @@ mod tests {
             let (ids, _) = resolve(&mentions).unwrap();
             assert_eq!(ids[0] == ids[1], same, "{listed} / {other}");
         }
+    }
+
+    #[test]
+    fn a_short_name_stands_for_the_longest_of_nested_full_names() {
+        // SaudiNewsNet: an article names علي عبد الله صالح, then علي صالح, then صالح. Both full
+        // names contain صالح, but the shorter is a form of the longer: صالح is that one person.
+        let mentions = vec![
+            mention("a", "PER", "علي عبد الله صالح"),
+            mention("a", "PER", "علي صالح"),
+            mention("a", "PER", "صالح"),
+            mention("b", "PER", "عباس صالح"),
+            mention("b", "PER", "علي عبد الله صالح"),
+            mention("b", "PER", "صالح"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert!(ids[..3].iter().all(|id| *id == ids[0]), "{ids:?}");
+        // Two people of that surname in one article: صالح alone is not the rarer one.
+        assert_ne!(ids[5], ids[3]);
+    }
+
+    #[test]
+    fn a_full_name_with_a_word_too_many_is_that_name() {
+        // SaudiNewsNet: علي عبدالله صالح أراد ("… wanted") was an entity of its own. Two words do
+        // not tell a person: Mohammed Ali Jinnah and Mohammed Ali Clay are not Mohammed Ali.
+        let mut mentions: Vec<MentionKeyRow> =
+            (0..10).map(|i| mention(&format!("d{i}"), "PER", "علي عبدالله صالح")).collect();
+        mentions.push(mention("e", "PER", "علي عبدالله صالح أراد"));
+        mentions.push(mention("e2", "PER", "علي عبدالله صالح المتحالف"));
+        mentions.extend((0..10).map(|i| mention(&format!("f{i}"), "PER", "Mohammed Ali")));
+        mentions.push(mention("g", "PER", "Mohammed Ali Jinnah"));
+        mentions.push(mention("h", "PER", "Mohammed Ali Clay"));
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_eq!(ids[10], ids[0]);
+        assert_eq!(ids[11], ids[0]);
+        assert_ne!(ids[22], ids[12]);
+        assert_ne!(ids[23], ids[12]);
     }
 
     #[test]
