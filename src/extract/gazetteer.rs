@@ -146,6 +146,13 @@ impl Gazetteer {
                     }
                 }
             }
+            // Currencies, holy books and places, wars: other named things, in both scripts.
+            let others = include_str!("../../data/names/other-names.tsv");
+            for line in others.lines().filter(|l| !l.starts_with('#')).skip(1) {
+                for form in line.split(['\t', '|']) {
+                    gazetteer.add(form, Some(EntityType::Misc), 0);
+                }
+            }
             let calendar = include_str!("../../data/lexicons/calendar-words.txt");
             for word in calendar.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 gazetteer.add(word, None, flags::CALENDAR);
