@@ -1281,6 +1281,17 @@ mod tests {
     }
 
     #[test]
+    fn reuters_brokerages_are_organizations() {
+        // Reuters-21578 sentences: Smith Barney and Kidder Peabody were person entities.
+        let text = "The bonds were priced by Kidder Peabody. Smith Barney analyst Craig Sloane said the offer was low.";
+        let mentions = extract_mentions(text, Language::English);
+        let of = |name: &str| mentions.iter().find(|m| m.text == name).map(|m| m.entity_type);
+        assert_eq!(of("Kidder Peabody"), Some(EntityType::Org), "{mentions:?}");
+        assert_eq!(of("Smith Barney"), Some(EntityType::Org), "{mentions:?}");
+        assert_eq!(of("Craig Sloane"), Some(EntityType::Per), "{mentions:?}");
+    }
+
+    #[test]
     fn reuters_wrapped_lines_and_unlisted_surnames() {
         // Reuters-21578 as it is stored: lines wrapped at about 65 characters, paragraphs
         // indented; Volcker and Funaro are on no name list.
