@@ -57,7 +57,7 @@ fn place_names() -> HashMap<String, Vec<String>> {
         }
     }
     let extra: [(&str, &[&str]); 6] = [
-        ("usa", &["u.s.", "united states", "america", "usa", "u.s.a."]),
+        ("usa", &["u.s.", "us", "united states", "america", "usa", "u.s.a."]),
         ("uk", &["britain", "united kingdom", "u.k.", "uk", "great britain", "england"]),
         ("ussr", &["soviet union", "ussr", "soviet", "u.s.s.r."]),
         ("west-germany", &["west germany", "germany", "bonn"]),
