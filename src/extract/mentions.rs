@@ -222,7 +222,7 @@ fn cut_clitic_tails(text: &str, candidates: &mut [Candidate], gazetteer: &Gazett
         let known = gazetteer.word_flags(last) & (flags::PERSON_NAME | flags::PERSON_PART) != 0;
         let after_clitic = |(reading, removed): &(String, usize)| {
             let article = reading.starts_with("ال") && !last.starts_with("ال");
-            *removed > 0 && gazetteer.word_flags(reading) & flags::TITLE != 0 || article
+            (*removed > 0 && gazetteer.word_flags(reading) & flags::TITLE != 0) || article
         };
         let tail = super::gazetteer::clitic_readings(last).iter().any(after_clitic);
         if words.len() < 3 || !tail || known {
