@@ -687,7 +687,16 @@ fn display_variant<'a>(variants: &'a [Variant], script: &str, person: bool) -> O
     if !person || top.form.contains(' ') {
         return Some(top);
     }
-    let full = of_script.find(|v| v.form.contains(' ') && v.count * 10 >= top.count);
+    // Of the full names common enough, the most frequent; of equals, one whose surname is spelled
+    // as most mentions spell it alone (قاسم سليماني beside سليماني, not the typo قاسم سلماني).
+    let rank = |v: &Variant| (v.count, v.form.split_whitespace().last() == Some(top.form.as_str()));
+    let full =
+        of_script.filter(|v| v.form.contains(' ') && v.count * 10 >= top.count).fold(None::<&Variant>, |best, v| {
+            match best {
+                Some(b) if rank(b) >= rank(v) => Some(b),
+                _ => Some(v),
+            }
+        });
     Some(full.unwrap_or(top))
 }
 
@@ -1025,6 +1034,10 @@ mod tests {
         let variants = [variant("Baker", 380), variant("James Baker", 120), variant("James Baker Monday", 2)];
         assert_eq!(display_variant(&variants, "latin", true).unwrap().form, "James Baker");
         assert_eq!(display_variant(&variants, "latin", false).unwrap().form, "Baker");
+        // The seed article: one full name spelled right, one with a typo, as often each.
+        let arabic = |form: &str, count| Variant { form: form.into(), script: "arabic", count };
+        let variants = [arabic("سليماني", 6), arabic("قاسم سلماني", 1), arabic("قاسم سليماني", 1)];
+        assert_eq!(display_variant(&variants, "arabic", true).unwrap().form, "قاسم سليماني");
         // A full name seen once among many surnames is not the name shown.
         let variants = [variant("Reagan", 360), variant("Ronald Reagan", 3)];
         assert_eq!(display_variant(&variants, "latin", true).unwrap().form, "Reagan");
