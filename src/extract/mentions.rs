@@ -691,7 +691,20 @@ fn span_candidate(
         match_text.push(' ');
         match_text.push_str(&word.match_form);
     }
-    if is_never_a_mention(&match_text, gazetteer) || is_function_word(&text[start..end]) {
+    // A month that is also a listed firm's name is the firm where the tagger says so and no date
+    // is beside it: نيسان is April in the Levant and Nissan (تقدم نيسان «أورفان», but أبريل
+    // (نيسان) الماضي and 28 نيسان are months).
+    let is_date_word =
+        |index: usize| sentence[index].kind == TokenKind::Number || words[index].flags & flags::CALENDAR != 0;
+    let word_positions = |range: Vec<usize>| {
+        range.into_iter().filter(|&i| sentence[i].kind != TokenKind::Punct).take(1).collect::<Vec<_>>()
+    };
+    let before = word_positions((0..span.start).rev().collect());
+    let after = word_positions((span.end..sentence.len()).collect());
+    let listed_firm = entity_type == EntityType::Org
+        && super::gazetteer::curated_type(&match_text) == Some(EntityType::Org)
+        && !before.iter().chain(&after).any(|&i| is_date_word(i));
+    if (is_never_a_mention(&match_text, gazetteer) && !listed_firm) || is_function_word(&text[start..end]) {
         return None;
     }
     let title = title_before(sentence, words, span.start).map(|first| {
@@ -1232,6 +1245,19 @@ mod tests {
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("الاتحاد السعودي لكرة القدم", "ORG")), "{found:?}");
         assert!(found.contains(&("الاتحاد السوفيتي", "LOC")), "{found:?}");
+    }
+
+    #[test]
+    fn nissan_is_a_firm_beside_no_date_and_april_beside_one() {
+        // SaudiNewsNet sentences: نيسان is Nissan and the Levantine April.
+        let text = "وخلال هذه الفترة، أطلقت «نيسان» الجيل الجديد كليًا من طراز «ماكسيما». وكان مجلس الأمن الدولي فرض في أبريل (نيسان) الماضي عقوبات.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let nissan: Vec<_> = mentions.iter().filter(|m| m.text == "نيسان").collect();
+        assert_eq!(nissan.len(), 1, "{mentions:?}");
+        assert_eq!(
+            (nissan[0].start, nissan[0].entity_type),
+            (text[..text.find("نيسان").unwrap()].chars().count(), EntityType::Org)
+        );
     }
 
     #[test]
