@@ -85,6 +85,18 @@ pub struct NameMatch {
     pub clitic_chars: usize,
 }
 
+/// Every name of a curated list written for akhbar (tab-separated columns of alternatives split
+/// by `|`, after `#` comments and a header line), without a parenthesized note ("Tripoli
+/// (Lebanon)").
+fn listed_forms(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .flat_map(|line| line.split(['\t', '|']))
+        .map(|form| form.split(" (").next().unwrap_or(form))
+        .filter(|form| !form.is_empty())
+}
+
 /// The type of a name of the curated lists written for akhbar (countries and capitals, places:
 /// LOC; organizations: ORG), by match form, in both scripts. Unlike the large lists, these hold
 /// no person's name.
@@ -98,10 +110,8 @@ pub fn curated_type(match_form: &str) -> Option<EntityType> {
         ];
         let mut types = HashMap::new();
         for (list, entity_type) in lists {
-            for line in list.lines().filter(|l| !l.starts_with('#')).skip(1) {
-                for form in line.split(['\t', '|']).map(|f| f.split(" (").next().unwrap_or(f)) {
-                    types.entry(normalize_for_matching(form)).or_insert(entity_type);
-                }
+            for form in listed_forms(list) {
+                types.entry(normalize_for_matching(form)).or_insert(entity_type);
             }
         }
         types
@@ -134,24 +144,16 @@ impl Gazetteer {
             }
             // A club's name of two words or more is an organization's, unless it also names a
             // place (Al Ain, أم صلال: the context tells); a one-word name is a flag.
-            let clubs = include_str!("../../data/gazetteers/clubs-curated.tsv");
-            for line in clubs.lines().filter(|l| !l.starts_with('#')).skip(1) {
-                for form in line.split(['\t', '|']) {
-                    if form.trim().contains(' ') {
-                        if gazetteer.name_types(&normalize_for_matching(form)).is_empty() {
-                            gazetteer.add(form, Some(EntityType::Org), 0);
-                        }
-                    } else {
-                        gazetteer.add(form, None, flags::CLUB);
-                    }
+            for form in listed_forms(include_str!("../../data/gazetteers/clubs-curated.tsv")) {
+                if !form.trim().contains(' ') {
+                    gazetteer.add(form, None, flags::CLUB);
+                } else if gazetteer.name_types(&normalize_for_matching(form)).is_empty() {
+                    gazetteer.add(form, Some(EntityType::Org), 0);
                 }
             }
             // Currencies, holy books and places, wars: other named things, in both scripts.
-            let others = include_str!("../../data/names/other-names.tsv");
-            for line in others.lines().filter(|l| !l.starts_with('#')).skip(1) {
-                for form in line.split(['\t', '|']) {
-                    gazetteer.add(form, Some(EntityType::Misc), 0);
-                }
+            for form in listed_forms(include_str!("../../data/names/other-names.tsv")) {
+                gazetteer.add(form, Some(EntityType::Misc), 0);
             }
             let calendar = include_str!("../../data/lexicons/calendar-words.txt");
             for word in calendar.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {

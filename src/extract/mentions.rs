@@ -219,14 +219,13 @@ fn join_family_names(text: &str, candidates: &mut Vec<Candidate>) {
 fn cut_clitic_tails(text: &str, candidates: &mut [Candidate], gazetteer: &Gazetteer) {
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
         let words: Vec<&str> = candidate.match_text.split(' ').collect();
-        let Some(last) = words.last() else { continue };
+        let Some(last) = words.last().filter(|_| words.len() >= 3) else { continue };
         let known = gazetteer.word_flags(last) & (flags::PERSON_NAME | flags::PERSON_PART) != 0;
         let after_clitic = |(reading, removed): &(String, usize)| {
             let article = reading.starts_with("ال") && !last.starts_with("ال");
             (*removed > 0 && gazetteer.word_flags(reading) & flags::TITLE != 0) || article
         };
-        let tail = super::gazetteer::clitic_readings(last).iter().any(after_clitic);
-        if words.len() < 3 || !tail || known {
+        if known || !super::gazetteer::clitic_readings(last).iter().any(after_clitic) {
             continue;
         }
         let span = &text[candidate.start..candidate.end];
@@ -694,17 +693,15 @@ fn span_candidate(
     // A month that is also a listed firm's name is the firm where the tagger says so and no date
     // is beside it: نيسان is April in the Levant and Nissan (تقدم نيسان «أورفان», but أبريل
     // (نيسان) الماضي and 28 نيسان are months).
-    let is_date_word =
-        |index: usize| sentence[index].kind == TokenKind::Number || words[index].flags & flags::CALENDAR != 0;
-    let word_positions = |range: Vec<usize>| {
-        range.into_iter().filter(|&i| sentence[i].kind != TokenKind::Punct).take(1).collect::<Vec<_>>()
+    let listed_firm = || {
+        let not_punct = |i: &usize| sentence[*i].kind != TokenKind::Punct;
+        let is_date = |i: usize| sentence[i].kind == TokenKind::Number || words[i].flags & flags::CALENDAR != 0;
+        entity_type == EntityType::Org
+            && super::gazetteer::curated_type(&match_text) == Some(EntityType::Org)
+            && !(0..span.start).rev().find(not_punct).is_some_and(is_date)
+            && !(span.end..sentence.len()).find(not_punct).is_some_and(is_date)
     };
-    let before = word_positions((0..span.start).rev().collect());
-    let after = word_positions((span.end..sentence.len()).collect());
-    let listed_firm = entity_type == EntityType::Org
-        && super::gazetteer::curated_type(&match_text) == Some(EntityType::Org)
-        && !before.iter().chain(&after).any(|&i| is_date_word(i));
-    if (is_never_a_mention(&match_text, gazetteer) && !listed_firm) || is_function_word(&text[start..end]) {
+    if (is_never_a_mention(&match_text, gazetteer) && !listed_firm()) || is_function_word(&text[start..end]) {
         return None;
     }
     let title = title_before(sentence, words, span.start).map(|first| {
