@@ -164,6 +164,9 @@ impl WordFeatures {
         if let Some(suffix) = affix(&match_form, 2, true) {
             context.push(feature("s2", suffix));
         }
+        if let Some(prefix) = affix(&match_form, 2, false) {
+            context.push(feature("p2", prefix));
+        }
         for name in flag_names(flags) {
             context.push(feature("gz", name));
         }

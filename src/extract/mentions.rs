@@ -629,6 +629,12 @@ fn span_candidate(
     while span.end - span.start > 1 && words[span.start].flags & flags::TITLE != 0 && entity_type == EntityType::Per {
         span.start += 1;
     }
+    // Two title words or more after a full name are his title, not his name (محمد بن نايف بن
+    // عبدالعزيز ولي العهد); one may be a surname (محمد الأمير).
+    let trailing_titles = words[span.clone()].iter().rev().take_while(|w| w.flags & flags::TITLE != 0).count();
+    if entity_type == EntityType::Per && trailing_titles >= 2 && span.len() >= trailing_titles + 2 {
+        span.end -= trailing_titles;
+    }
     // A nisba adjective right after a title qualifies the title, not the name (الرئيس السوداني
     // عمر حسن البشير: the name is عمر حسن البشير, the title الرئيس السوداني).
     while entity_type == EntityType::Per
@@ -1255,6 +1261,15 @@ mod tests {
             (nissan[0].start, nissan[0].entity_type),
             (text[..text.find("نيسان").unwrap()].chars().count(), EntityType::Org)
         );
+    }
+
+    #[test]
+    fn titles_after_a_full_name_are_no_part_of_it() {
+        // SaudiNewsNet's usual wording: the tagger took ولي العهد into the name 114 times.
+        let text = "وأكد صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية أن المملكة ماضية في حربها على الإرهاب.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let person = mentions.iter().find(|m| m.entity_type == EntityType::Per).expect("a person");
+        assert_eq!(person.text, "محمد بن نايف بن عبدالعزيز");
     }
 
     #[test]
