@@ -631,9 +631,11 @@ fn span_candidate(
     }
     // Two title words or more after a full name are his title, not his name (محمد بن نايف بن
     // عبدالعزيز ولي العهد); one may be a surname (محمد الأمير).
-    let trailing_titles = words[span.clone()].iter().rev().take_while(|w| w.flags & flags::TITLE != 0).count();
-    if entity_type == EntityType::Per && trailing_titles >= 2 && span.len() >= trailing_titles + 2 {
-        span.end -= trailing_titles;
+    if entity_type == EntityType::Per {
+        let trailing_titles = words[span.clone()].iter().rev().take_while(|w| w.flags & flags::TITLE != 0).count();
+        if trailing_titles >= 2 && span.len() >= trailing_titles + 2 {
+            span.end -= trailing_titles;
+        }
     }
     // A nisba adjective right after a title qualifies the title, not the name (الرئيس السوداني
     // عمر حسن البشير: the name is عمر حسن البشير, the title الرئيس السوداني).
