@@ -14,3 +14,8 @@ pub mod names;
 pub mod output;
 pub mod pipeline;
 pub mod text;
+
+/// mimalloc rather than the system allocator: the tagger and the resolve stage make many small,
+/// short-lived allocations (word features, spans, keys).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
