@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, NameForm};
-use super::cluster::{candidate_pairs, cluster_linked, cluster_names, cluster_with};
+use super::cluster::{candidate_pairs, cluster_linked, cluster_names, cluster_with, skeleton_pairs};
 use super::score::{jaro_winkler, pair_features, Features, NameScorer};
 use crate::text::has_arabic_script as arabic;
 
@@ -124,7 +124,7 @@ pub fn training_pairs(records: &[&Record]) -> Vec<(Features, bool)> {
     }
     let positives = pairs.len();
     let mut negatives = 0;
-    for (a, b) in candidate_pairs(&names) {
+    for (a, b) in skeleton_pairs(&names) {
         if owner[a] != owner[b] && xxh3_64(&[a.to_le_bytes(), b.to_le_bytes()].concat()) % 4 == 0 {
             pairs.push((pair_features(&names[a], &names[b]), false));
             negatives += 1;
