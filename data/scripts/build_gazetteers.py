@@ -147,6 +147,14 @@ def main() -> None:
         for column in line.rstrip("\n").split("\t"):
             organizations.update(column.split("|"))
 
+    # ANETAC writes a few one-word names with "and" glued on (وعمان, وغيانا): the name is the
+    # rest, which the lists already have; the glued form would keep the conjunction in mentions.
+    listed = locations | organizations
+    for names in (locations, organizations):
+        glued = {n for n in names if n.startswith("و") and " " not in n.strip() and n[1:] in listed}
+        print(f"dropped, \"and\" glued to a listed name: {' '.join(sorted(glued))}")
+        names.difference_update(glued)
+
     header = "# Built by data/scripts/build_gazetteers.py from {}. Do not edit by hand.\n"
     counts = {
         "person-name-parts.txt": write(out / "person-name-parts.txt", header.format("Wikidata person-name groups (MIT/CC0), romanizer units (MIT/CC0), ANETAC PERSON (research data)"), name_parts),

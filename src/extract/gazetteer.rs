@@ -277,6 +277,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn and_glued_to_a_listed_name_is_no_name_of_its_own() {
+        // ANETAC lists وعمان and وغيانا as organizations: "and Oman", "and Guyana".
+        let gazetteer = Gazetteer::bundled();
+        for glued in ["وعمان", "وغيانا"] {
+            assert!(gazetteer.name_types(&normalize_for_matching(glued)).is_empty(), "{glued}");
+            assert!(!gazetteer.name_types(&normalize_for_matching(&glued[2..])).is_empty(), "{glued}");
+        }
+    }
+
+    #[test]
     fn clubs_are_features_and_their_long_names_organizations() {
         let gazetteer = Gazetteer::bundled();
         let club = |word: &str| gazetteer.word_flags(&normalize_for_matching(word)) & flags::CLUB != 0;
