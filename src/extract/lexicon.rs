@@ -17,9 +17,10 @@ pub enum Lexicon {
     ArabicFunctionWords,
     ArabicBlessings,
     ArabicHonorifics,
+    ArabicLetterNames,
 }
 
-const SOURCES: [(Lexicon, &str); 10] = [
+const SOURCES: [(Lexicon, &str); 11] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -30,6 +31,7 @@ const SOURCES: [(Lexicon, &str); 10] = [
     (Lexicon::ArabicFunctionWords, include_str!("../../data/lexicons/arabic-function-words.txt")),
     (Lexicon::ArabicBlessings, include_str!("../../data/lexicons/arabic-blessings.txt")),
     (Lexicon::ArabicHonorifics, include_str!("../../data/lexicons/arabic-honorifics.txt")),
+    (Lexicon::ArabicLetterNames, include_str!("../../data/lexicons/arabic-letter-names.txt")),
 ];
 
 /// The entries of a word list.

@@ -863,6 +863,7 @@ fn is_never_a_mention(match_text: &str, gazetteer: &Gazetteer) -> bool {
             .split(' ')
             .all(|w| gazetteer.word_flags(w) & flags::CALENDAR != 0 || w.chars().all(|c| c.is_ascii_digit()))
         || lexicon(Lexicon::ArabicHonorifics).contains(match_text)
+        || lexicon(Lexicon::ArabicLetterNames).contains(match_text)
 }
 
 /// Everyday English words that are also listed as surnames (Street, April, Lynch is not one).
@@ -1213,6 +1214,18 @@ mod tests {
         assert!(mourinho.iter().all(|m| slice(m) == "مورينيو" && m.text == "مورينيو"), "{mourinho:?}");
         // Walid al-Muallem's name begins with the letter: no mention begins with ليد.
         assert!(mentions.iter().any(|m| m.text == "وليد المعلم"), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_latin_letter_spelled_in_arabic_is_no_name() {
+        // SaudiNewsNet: BBC and NBC written بي.بي.سي and ان.بي.سي.
+        for text in [
+            "كما أفاد فالون لهيئة الاذاعة البريطانية (بي.بي.سي)، «أثبتت أسراب طائرات التورنادو جدارتها».",
+            "وقال كاميرون لشبكة \"ان.بي.سي\" الاميركية \"أود أن تبذل بريطانيا المزيد\".",
+        ] {
+            let mentions = extract_mentions(text, Language::Arabic);
+            assert!(!mentions.iter().any(|m| ["بي", "سي", "ان"].contains(&m.match_text.as_str())), "{mentions:?}");
+        }
     }
 
     #[test]
