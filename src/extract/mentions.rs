@@ -1315,6 +1315,13 @@ mod tests {
         assert_eq!((dollar.match_text.as_str(), dollar.entity_type), ("الدولار", EntityType::Misc));
         let feast = mentions.iter().find(|m| m.text.starts_with("عيد")).expect("the feast");
         assert_eq!((feast.text.as_str(), feast.entity_type), ("عيد الفطر", EntityType::Misc));
+        // SaudiNewsNet: جنيه alone is the Egyptian pound; with إسترليني it is sterling.
+        let text = "وكان بينتيكي انضم إلى صفوف أستون فيلا قادما من غنك البلجيكي عام 2012 مقابل 7 ملايين جنيه إسترليني وسجل له 49 هدفا.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        assert!(
+            mentions.iter().any(|m| m.text == "جنيه إسترليني" && m.entity_type == EntityType::Misc),
+            "{mentions:?}"
+        );
     }
 
     #[test]
