@@ -930,6 +930,26 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
                 && !words[start..connector].iter().any(is_organization_word)
                 && names.iter().any(|n| n.start == connector + 1 && n.types.contains(&EntityType::Loc))
         };
+        // "Moody's Investors Service Inc", "Standard and Poor's Corp": a possessive inside a firm's
+        // name, after one word, when the run after it ends in a legal form. After two words it is
+        // a person's ("Rupert Murdoch's News Corp Ltd").
+        let possessive_firm = |word: usize, apostrophe: usize| -> Option<usize> {
+            let is_possessive = sentence.get(apostrophe).is_some_and(|t| matches!(t.text(text), "'" | "’"))
+                && sentence
+                    .get(apostrophe + 1)
+                    .is_some_and(|t| t.text(text) == "s" && t.start == sentence[apostrophe].end);
+            if !is_possessive || apostrophe != word + 1 || is_company_suffix(&words[word].match_form) {
+                return None;
+            }
+            let mut after = apostrophe + 2;
+            while after < sentence.len() && continues(after) {
+                after += 1;
+                if is_company_suffix(&words[after - 1].match_form) {
+                    return Some(after);
+                }
+            }
+            None
+        };
         // "Securities and Exchange Commission", "Procter and Gamble Co": "and" joins two runs into
         // one organization's name when the second ends in an organization word and the first has
         // none and is no name of its own (not "Britain and France", "Bank of England and …").
@@ -939,24 +959,35 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             }
             let first = &words[start..and];
             let first_form = first.iter().map(|w| w.match_form.as_str()).collect::<Vec<_>>().join(" ");
-            if first.iter().any(is_organization_word) || !gazetteer.name_types(&first_form).is_empty() {
-                return None;
-            }
             let mut after = and + 1;
             while after < sentence.len() && continues(after) {
                 after += 1;
             }
+            if let Some(firm) = (after == and + 2).then(|| possessive_firm(and + 1, after)).flatten() {
+                return Some(firm);
+            }
             let second = &words[and + 1..after];
-            // Nor after a person's full name ("Clayton Yeutter and Commerce Department"), unless
-            // only "Co" and the like follow: Bear Stearns and Co Inc, Samuel Montagu and Co Ltd.
+            // Nor after a person's full name ("Clayton Yeutter and Commerce Department") or a
+            // listed name, unless only "Co" and the like follow: Bear Stearns and Co Inc, Samuel
+            // Montagu and Co Ltd, Morgan Stanley and Co Inc.
+            let only_company = !second.is_empty() && second.iter().all(is_organization_word);
+            if first.iter().any(is_organization_word)
+                || (!gazetteer.name_types(&first_form).is_empty() && !only_company)
+            {
+                return None;
+            }
             let person = first.len() >= 2 && first[0].flags & flags::PERSON_PART != 0;
-            let only_company = second.iter().all(is_organization_word);
             (second.iter().any(is_organization_word) && (!person || only_company)).then_some(after)
         };
         // A weekday or month starts no longer name either ("Friday Reagan").
         let calendar_start = words[position].flags & flags::CALENDAR != 0;
         loop {
-            if calendar_start {
+            // "Standard and Poor's Corp. Stephens Inc": a legal form with its full stop ends a
+            // firm's name unless another follows (Co. Inc).
+            let after_legal_form = words[end - 1].match_form.ends_with('.')
+                && is_company_suffix(&words[end - 1].match_form)
+                && !(end < sentence.len() && is_company_suffix(&words[end].match_form));
+            if calendar_start || after_legal_form {
                 break;
             } else if end < sentence.len() && continues(end) {
                 end += 1;
@@ -968,6 +999,8 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
                 // "Bank of the West": "the" joins only after "of".
                 end += 3;
             } else if let Some(after) = (end < sentence.len()).then(|| joined_by_and(position, end)).flatten() {
+                end = after;
+            } else if let Some(after) = (end == position + 1).then(|| possessive_firm(position, end)).flatten() {
                 end = after;
             } else if end + 1 < sentence.len()
                 && lexicon(Lexicon::Connectors).contains(words[end].match_form.as_str())
@@ -1000,7 +1033,11 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         }
         // A known place or organization that starts a longer run ("U.S. Treasury", "Japanese
         // Finance Ministry" aside) is a mention of its own, unless the whole run is a known name.
-        let whole_known = names.iter().any(|n| n.start == span.start && n.end == span.end);
+        // A firm's legal form at the end makes the whole run a firm's name: "Texas Instruments
+        // Inc", "Piedmont Aviation Inc", "Japan Airlines" (Texas and Japan were places, 1,000
+        // times on Reuters-21578).
+        let whole_known = names.iter().any(|n| n.start == span.start && n.end == span.end)
+            || is_company_suffix(&words[span.end - 1].match_form);
         let first_names = words[span.start].flags & (flags::PERSON_PART | flags::PERSON_NAME) != 0;
         if let Some(head) =
             names.iter().find(|n| n.start == span.start && n.end < span.end && !whole_known && !first_names)
@@ -1041,7 +1078,9 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
             // Of a name's listed types, the curated lists' (Mobil: a firm, though a list of
             // places has it).
             super::gazetteer::curated_type(&match_text).filter(|t| known.contains(t)).unwrap_or(first)
-        } else if words[span.clone()].iter().any(is_organization_word) {
+        } else if words[span.clone()].iter().any(is_organization_word)
+            || is_company_suffix(&words[span.end - 1].match_form)
+        {
             EntityType::Org
         } else if after_title
             || (span.len() > 1
@@ -1064,6 +1103,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
         if let Some(mut candidate) =
             span_candidate(text, sentence, &borrowed, span, entity_type, method, score, gazetteer)
         {
+            candidate.match_text = candidate.match_text.replace(" ' s ", "'s ").replace(" ’ s ", "'s ");
             // The suffix is ASCII: as long in the match form as in the text.
             if let Some(suffix) = suffix.filter(|_| candidate.end == last.end) {
                 candidate.end -= suffix.len();
@@ -1106,6 +1146,28 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
 }
 
 /// A word that makes a run of capitalized words an organization (Corp, Ministry, Commission).
+/// A firm's legal form or trade (Inc, Corp, Co, Ltd, Airlines): the last word of a firm's name.
+fn is_company_suffix(form: &str) -> bool {
+    matches!(
+        form,
+        "inc"
+            | "inc."
+            | "corp"
+            | "corp."
+            | "co"
+            | "co."
+            | "ltd"
+            | "ltd."
+            | "plc"
+            | "ag"
+            | "nv"
+            | "corporation"
+            | "incorporated"
+            | "airlines"
+            | "airways"
+    )
+}
+
 fn is_organization_word(word: &super::features::WordFeatures) -> bool {
     lexicon(Lexicon::OrganizationWords).contains(word.match_form.as_str())
 }
@@ -1434,6 +1496,25 @@ mod tests {
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("فيس بوك", "ORG")), "{found:?}");
         assert!(!found.iter().any(|(t, _)| matches!(*t, "سموه" | "معاليه")), "{found:?}");
+    }
+
+    #[test]
+    fn a_firms_full_name_is_one_organization() {
+        // Reuters-21578: a place that begins a firm's name was a place, and the rest a firm of
+        // its own ("Texas" + "Instruments Inc"); a possessive or "and Co" cut the name in two.
+        let text = "Texas Instruments Inc said it has\ndeveloped the first 32-bit computer chip design. Moody's Investors Service Inc said it\nlowered the debt and preferred stock ratings of USX. Standard and Poor's Corp said it\nupgraded 500 mln dlrs of debt. Morgan Stanley and Co Inc will act as agent. It is controlled by News\nCorp Ltd chief executive Rupert Murdoch's family.";
+        let mentions = extract_mentions(text, Language::English);
+        let found = texts_and_types(&mentions);
+        for firm in [
+            "Texas Instruments Inc",
+            "Moody's Investors Service Inc",
+            "Standard and Poor's Corp",
+            "Morgan Stanley and Co Inc",
+        ] {
+            assert!(found.contains(&(firm, "ORG")), "{firm}: {found:?}");
+        }
+        assert!(!found.iter().any(|(text, _)| *text == "Texas"), "{found:?}");
+        assert!(found.contains(&("Rupert Murdoch", "PER")), "{found:?}");
     }
 
     #[test]

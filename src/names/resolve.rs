@@ -268,7 +268,13 @@ impl FormCache {
 /// Steps 1 and 2: the resolution key of each mention and, within its document, the full name it
 /// stands for. `mentions` hold whole documents, each document's mentions together.
 pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<KeyedMention> {
-    let analyzed: Vec<Analyzed> = mentions.iter().map(|m| cache.get(&m.match_text).clone()).collect();
+    let analyzed: Vec<Analyzed> = mentions
+        .iter()
+        .map(|m| {
+            let identity = if m.entity_type == "ORG" { without_legal_form(&m.match_text) } else { &m.match_text };
+            cache.get(identity).clone()
+        })
+        .collect();
     let stands_for = link_within_documents(mentions, &analyzed);
     mentions
         .iter()
@@ -282,6 +288,39 @@ pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<Ke
             published: mention.published,
         })
         .collect()
+}
+
+/// A firm's name without its legal form: Intel Corp and Intel, Morgan Stanley and Co Inc and
+/// Morgan Stanley, Volkswagen AG and Volkswagen are one firm (Reuters-21578 writes both).
+fn without_legal_form(match_text: &str) -> &str {
+    const FORMS: [&str; 16] = [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "plc",
+        "ag",
+        "nv",
+        "sa",
+        "llc",
+        "lp",
+        "corporation",
+        "incorporated",
+    ];
+    let mut rest = match_text.trim_end();
+    while let Some((before, last)) = rest.rsplit_once(' ') {
+        // "and" only before a legal form already cut: Morgan Stanley and [Co Inc].
+        let and_before_form = (last == "and" || last == "&") && rest.len() < match_text.len();
+        if !FORMS.contains(&last) && !and_before_form {
+            break;
+        }
+        rest = before.trim_end();
+    }
+    rest
 }
 
 /// Steps 3 and 4 over the mentions of a bucket (every mention of a type and key in the run is in
@@ -359,7 +398,9 @@ pub fn resolve_bucket(mentions: &[KeyedMention]) -> Result<(Vec<usize>, Vec<Enti
         // A place, organization, person or other thing of the curated lists is one entity under
         // all its listed names, whatever their keys (U.S., United States, الولايات المتحدة,
         // أمريكا): its id is a hash of its English name.
-        let listed = listed_english(entity_type, representative);
+        let listed = listed_english(entity_type, representative).or_else(|| {
+            (entity_type == "ORG").then(|| listed_english(entity_type, without_legal_form(representative))).flatten()
+        });
         let entity_id = match (anchor, listed) {
             (Some(anchor), _) => anchor.id.clone(),
             (None, Some(english)) => {
@@ -970,12 +1011,14 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
             representative_of.insert((entity_type, key, form.clone()), form.clone());
             continue;
         }
-        let names: Vec<NameForm> = distinct.iter().map(|(form, _)| analyze(form)).collect();
+        let identity =
+            |form: &str| if entity_type == "ORG" { without_legal_form(form).to_string() } else { form.to_string() };
+        let names: Vec<NameForm> = distinct.iter().map(|(form, _)| analyze(&identity(form))).collect();
         // Places and organizations the curated lists name differently are different, however
         // alike their skeletons (سوريا Syria, سويسرا Switzerland, صور Tyre, عسير Asir): a
         // negative score keeps their clusters apart, whatever other spellings sit between them.
         let listed: Vec<Option<&String>> =
-            distinct.iter().map(|(form, _)| listed_english(&entity_type, form)).collect();
+            distinct.iter().map(|(form, _)| listed_english(&entity_type, &identity(form))).collect();
         // Each form's consonant readings once, not once per pair.
         let letters: Vec<Option<Vec<String>>> = names.iter().map(arabic_letters).collect();
         let clusters = super::cluster::cluster_average_link(
@@ -1084,6 +1127,34 @@ mod tests {
             text: text.into(),
             published: Some(16906),
         }
+    }
+
+    #[test]
+    fn a_firm_with_and_without_its_legal_form_is_one_entity() {
+        // Reuters-21578 writes Intel Corp, then Intel; Morgan Stanley and Co Inc, and Morgan
+        // Stanley. General Motors of Canada Ltd is another firm.
+        let mentions = vec![
+            mention("a", "ORG", "Intel Corp"),
+            mention("b", "ORG", "Intel"),
+            mention("c", "ORG", "Morgan Stanley and Co Inc"),
+            mention("d", "ORG", "Morgan Stanley"),
+            mention("e", "ORG", "Volkswagen AG"),
+            mention("f", "ORG", "Volkswagen"),
+            mention("g", "ORG", "General Motors Corp"),
+            mention("h", "ORG", "General Motors of Canada Ltd"),
+            mention("i", "ORG", "Piedmont Aviation Inc"),
+            mention("j", "ORG", "Piedmont Aviation"),
+            mention("k", "ORG", "Baker Hughes Inc"),
+            mention("l", "ORG", "Baker Hughes"),
+            mention("m", "ORG", "Baker Hughes"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ids[2], ids[3]);
+        assert_eq!(ids[4], ids[5]);
+        assert_ne!(ids[6], ids[7]);
+        assert_eq!(ids[8], ids[9], "a firm no list names");
+        assert_eq!(ids[10], ids[11], "{ids:?}");
     }
 
     #[test]
