@@ -758,7 +758,9 @@ fn span_candidate(
             }
             !gazetteer.name_types(&key).is_empty()
         };
-        if let Some((reading, removed)) = first.readings.iter().find(|(r, _)| known(r) || whole_known(r)) {
+        // The known reading with the fewest letters cut: وكامل is و + كامل (Kamel), not وك + امل.
+        let reading = first.readings.iter().filter(|(r, _)| known(r) || whole_known(r)).min_by_key(|(_, cut)| *cut);
+        if let Some((reading, removed)) = reading {
             start = skip_letters(text, first_token, *removed);
             first_form = reading.clone();
         }
@@ -1356,6 +1358,17 @@ mod tests {
         let mentions = extract_mentions(text, Language::Arabic);
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("جامعة لشبونة", "ORG")), "{found:?}");
+    }
+
+    #[test]
+    fn the_fewest_letters_are_cut_from_a_name() {
+        // SaudiNewsNet: وكامل was cut to امل (وك + Amal), وباسم to اسم, ولبنان to بنان.
+        let text = "وضمت القائمة ياسر المسيليم، وأحمد الرحيلي، وكامل الموسى، وأسامة هوساوي. ويشارك في العمل نجوم الدراما العربية، وبينهم جمال سليمان وباسم ياخور وباسل خياط وغيرهم.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        for name in ["كامل الموسى", "باسم ياخور"] {
+            assert!(found.contains(&(name, "PER")), "{name}: {found:?}");
+        }
     }
 
     #[test]
