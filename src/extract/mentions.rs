@@ -192,28 +192,39 @@ fn names_after_ali(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>
 /// a regnal number (عبدالله الثاني بن الحسين: "bin al-Hussein" was a person of 159 mentions);
 /// ابن after another name is often a relation (سليمان الأسد ابن هلال الأسد, "… the son of …").
 fn join_family_names(text: &str, candidates: &mut Vec<Candidate>) {
+    join_into_previous(candidates, |previous, candidate| {
+        let between = text.get(previous.end..candidate.start).unwrap_or("").trim();
+        let particle_inside = previous.match_text.ends_with(" آل") && between.is_empty();
+        let particle_between = between == "آل" && candidate.tokens.start == previous.tokens.end + 1;
+        // عبدالله الثاني + بن الحسين: the tagger split the name where the list's ends.
+        let patronymic = between.is_empty()
+            && candidate.tokens.start == previous.tokens.end
+            && (candidate.match_text.starts_with("بن ")
+                || (candidate.match_text.starts_with("ابن ") && ends_in_ordinal(&previous.match_text)));
+        let continues = previous.entity_type == EntityType::Per
+            && candidate.entity_type == EntityType::Per
+            && previous.sentence == candidate.sentence
+            && previous.tokens.end <= candidate.tokens.start
+            && (particle_inside || particle_between || patronymic);
+        continues.then_some((EntityType::Per, if particle_between { " آل " } else { " " }))
+    });
+}
+
+/// Joins each candidate, in text order, to the one before it where `join` says so, with the type
+/// and the separator of their match texts it gives.
+fn join_into_previous(
+    candidates: &mut Vec<Candidate>,
+    mut join: impl FnMut(&Candidate, &Candidate) -> Option<(EntityType, &'static str)>,
+) {
     candidates.sort_by_key(|c| (c.start, c.end));
     let mut joined: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates.drain(..) {
         if let Some(previous) = joined.last_mut() {
-            let between = text.get(previous.end..candidate.start).unwrap_or("").trim();
-            let particle_inside = previous.match_text.ends_with(" آل") && between.is_empty();
-            let particle_between = between == "آل" && candidate.tokens.start == previous.tokens.end + 1;
-            // عبدالله الثاني + بن الحسين: the tagger split the name where the list's ends.
-            let patronymic = between.is_empty()
-                && candidate.tokens.start == previous.tokens.end
-                && (candidate.match_text.starts_with("بن ")
-                    || (candidate.match_text.starts_with("ابن ") && ends_in_ordinal(&previous.match_text)));
-            let continues = previous.entity_type == EntityType::Per
-                && candidate.entity_type == EntityType::Per
-                && previous.sentence == candidate.sentence
-                && previous.tokens.end <= candidate.tokens.start
-                && (particle_inside || particle_between || patronymic);
-            if continues {
-                let particle = if particle_between { " آل" } else { "" };
+            if let Some((entity_type, separator)) = join(previous, &candidate) {
                 previous.end = candidate.end;
                 previous.tokens.end = candidate.tokens.end;
-                previous.match_text = format!("{}{particle} {}", previous.match_text, candidate.match_text);
+                previous.match_text = format!("{}{separator}{}", previous.match_text, candidate.match_text);
+                previous.entity_type = entity_type;
                 previous.score = previous.score.min(candidate.score);
                 continue;
             }
@@ -255,32 +266,19 @@ fn ends_in_ordinal(match_text: &str) -> bool {
 /// institution of that place: جامعة + جدة is the University of Jeddah, مستشفى + بريدة a
 /// hospital (جامعة alone was an organization of 243 mentions on SaudiNewsNet).
 fn institutions_of_places(text: &str, candidates: &mut Vec<Candidate>) {
-    candidates.sort_by_key(|c| (c.start, c.end));
-    let mut joined: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for candidate in candidates.drain(..) {
-        if let Some(previous) = joined.last_mut() {
-            let noun = match institution_word(&previous.match_text) {
-                // مدينة حائل is the city of Hail (مدينة الملك عبدالعزيز an organization).
-                Some(_) if previous.match_text == "مدينه" => Some(EntityType::Loc),
-                Some((InstitutionWord::Organization, _)) => Some(EntityType::Org),
-                Some((InstitutionWord::Place, _)) => Some(EntityType::Loc),
-                _ => None,
-            };
-            let adjacent = previous.sentence == candidate.sentence
-                && previous.tokens.end == candidate.tokens.start
-                && text.get(previous.end..candidate.start).is_some_and(|between| between.trim().is_empty());
-            if let Some(entity_type) = noun.filter(|_| adjacent && candidate.entity_type == EntityType::Loc) {
-                previous.end = candidate.end;
-                previous.tokens.end = candidate.tokens.end;
-                previous.match_text = format!("{} {}", previous.match_text, candidate.match_text);
-                previous.entity_type = entity_type;
-                previous.score = previous.score.min(candidate.score);
-                continue;
-            }
-        }
-        joined.push(candidate);
-    }
-    *candidates = joined;
+    join_into_previous(candidates, |previous, candidate| {
+        let noun = match institution_word(&previous.match_text) {
+            // مدينة حائل is the city of Hail (مدينة الملك عبدالعزيز an organization).
+            Some(_) if previous.match_text == "مدينه" => EntityType::Loc,
+            Some((InstitutionWord::Organization, _)) => EntityType::Org,
+            Some((InstitutionWord::Place, _)) => EntityType::Loc,
+            _ => return None,
+        };
+        let adjacent = previous.sentence == candidate.sentence
+            && previous.tokens.end == candidate.tokens.start
+            && text.get(previous.end..candidate.start).is_some_and(|between| between.trim().is_empty());
+        (adjacent && candidate.entity_type == EntityType::Loc).then_some((noun, " "))
+    });
 }
 
 /// A person's name of three words or more does not end in a proclitic (و, ب, ل, ف) before the
