@@ -33,8 +33,8 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 /// The keys a name is blocked under: each core token's skeleton of at least two consonants and,
 /// when `wide`, for a Latin token that may have an article glued on (`ELKADDAFI`, `ALBATHALI`,
 /// `ALHAKIM`), the skeleton of the rest too. On the OFAC list this joins Aisha ELKADDAFI to
-/// Aisha QADHAFI and two other people's glued spellings to theirs; it costs about a tenth of
-/// `names cluster`'s speed, in pairs such as Alexander / Iskandar that the scorer then rejects.
+/// Aisha QADHAFI and two other people's glued spellings to theirs. Only a consonant after the
+/// article counts: a vowel after it is a name's own (Alexander).
 /// (Also tried: the first four consonants of a long skeleton, which joined KHANFURAN to
 /// KHANFURAH but Alexander to Aleksandrovich; and the folded form of a token whose skeleton is
 /// one consonant, Lau or Kim, which chained unrelated Korean and Chinese names.)
@@ -51,7 +51,9 @@ fn blocking_keys(name: &NameForm, wide: bool) -> Vec<String> {
         }
         if wide && !name.arabic_script {
             let rest = ["al", "il"].iter().find_map(|article| token.folded.strip_prefix(article));
-            if let Some(rest) = rest.filter(|r| r.chars().count() >= 4) {
+            // After a vowel "al" is a name's own letters (Alexander, Alejandro): such keys only
+            // add pairs the scorer rejects.
+            if let Some(rest) = rest.filter(|r| r.chars().count() >= 4 && !r.starts_with(['a', 'e', 'i', 'o', 'u'])) {
                 let skeleton = latin_skeleton(rest);
                 if skeleton.chars().count() >= 2 {
                     add(skeleton);
