@@ -1385,6 +1385,11 @@ mod tests {
         let mentions = extract_mentions(text, Language::Arabic);
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("لاس فيجاس", "LOC")), "{found:?}");
+        // فلوريدا was cut to وريدا (فل + a word a list knows): 129 times.
+        let text = "وتوسع نطاق عمل اللجنة لما وراء تكساس، بحيث أصبح يضم أكثر من 20 فرعًا، يوجد الكثير منها داخل فلوريدا وواحد في لندن.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(found.contains(&("فلوريدا", "LOC")), "{found:?}");
     }
 
     #[test]
