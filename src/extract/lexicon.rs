@@ -18,9 +18,10 @@ pub enum Lexicon {
     ArabicBlessings,
     ArabicHonorifics,
     ArabicLetterNames,
+    LegalForms,
 }
 
-const SOURCES: [(Lexicon, &str); 11] = [
+const SOURCES: [(Lexicon, &str); 12] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -32,6 +33,7 @@ const SOURCES: [(Lexicon, &str); 11] = [
     (Lexicon::ArabicBlessings, include_str!("../../data/lexicons/arabic-blessings.txt")),
     (Lexicon::ArabicHonorifics, include_str!("../../data/lexicons/arabic-honorifics.txt")),
     (Lexicon::ArabicLetterNames, include_str!("../../data/lexicons/arabic-letter-names.txt")),
+    (Lexicon::LegalForms, include_str!("../../data/lexicons/english-legal-forms.txt")),
 ];
 
 /// The entries of a word list.

@@ -1189,24 +1189,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
 /// A word that makes a run of capitalized words an organization (Corp, Ministry, Commission).
 /// A firm's legal form or trade (Inc, Corp, Co, Ltd, Airlines): the last word of a firm's name.
 fn is_company_suffix(form: &str) -> bool {
-    matches!(
-        form,
-        "inc"
-            | "inc."
-            | "corp"
-            | "corp."
-            | "co"
-            | "co."
-            | "ltd"
-            | "ltd."
-            | "plc"
-            | "ag"
-            | "nv"
-            | "corporation"
-            | "incorporated"
-            | "airlines"
-            | "airways"
-    )
+    lexicon(Lexicon::LegalForms).contains(form) || matches!(form, "airlines" | "airways")
 }
 
 fn is_organization_word(word: &super::features::WordFeatures) -> bool {

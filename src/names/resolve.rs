@@ -293,29 +293,13 @@ pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<Ke
 /// A firm's name without its legal form: Intel Corp and Intel, Morgan Stanley and Co Inc and
 /// Morgan Stanley, Volkswagen AG and Volkswagen are one firm (Reuters-21578 writes both).
 fn without_legal_form(match_text: &str) -> &str {
-    const FORMS: [&str; 16] = [
-        "inc",
-        "inc.",
-        "corp",
-        "corp.",
-        "co",
-        "co.",
-        "ltd",
-        "ltd.",
-        "plc",
-        "ag",
-        "nv",
-        "sa",
-        "llc",
-        "lp",
-        "corporation",
-        "incorporated",
-    ];
+    use crate::extract::lexicon::{lexicon, Lexicon};
     let mut rest = match_text.trim_end();
     while let Some((before, last)) = rest.rsplit_once(' ') {
         // "and" only before a legal form already cut: Morgan Stanley and [Co Inc].
         let and_before_form = (last == "and" || last == "&") && rest.len() < match_text.len();
-        if !FORMS.contains(&last) && !and_before_form {
+        let legal_form = lexicon(Lexicon::LegalForms).contains(last) || matches!(last, "sa" | "llc" | "lp");
+        if !legal_form && !and_before_form {
             break;
         }
         rest = before.trim_end();
@@ -1011,14 +995,16 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
             representative_of.insert((entity_type, key, form.clone()), form.clone());
             continue;
         }
-        let identity =
-            |form: &str| if entity_type == "ORG" { without_legal_form(form).to_string() } else { form.to_string() };
-        let names: Vec<NameForm> = distinct.iter().map(|(form, _)| analyze(&identity(form))).collect();
+        // A firm is compared without its legal form (Intel Corp, Intel).
+        let identities: Vec<&str> = distinct
+            .iter()
+            .map(|(form, _)| if entity_type == "ORG" { without_legal_form(form) } else { form.as_str() })
+            .collect();
+        let names: Vec<NameForm> = identities.iter().map(|form| analyze(form)).collect();
         // Places and organizations the curated lists name differently are different, however
         // alike their skeletons (سوريا Syria, سويسرا Switzerland, صور Tyre, عسير Asir): a
         // negative score keeps their clusters apart, whatever other spellings sit between them.
-        let listed: Vec<Option<&String>> =
-            distinct.iter().map(|(form, _)| listed_english(&entity_type, &identity(form))).collect();
+        let listed: Vec<Option<&String>> = identities.iter().map(|form| listed_english(&entity_type, form)).collect();
         // Each form's consonant readings once, not once per pair.
         let letters: Vec<Option<Vec<String>>> = names.iter().map(arabic_letters).collect();
         let clusters = super::cluster::cluster_average_link(
