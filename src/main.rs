@@ -386,10 +386,18 @@ fn execute(command: Command) -> Result<ExitCode> {
             for (name, counts) in [("PEOPLE", recall.people), ("PLACES", recall.places)] {
                 println!("{name:<7} recall {:.3} ({} of {} tags found)", counts.rate(), counts.found, counts.tagged);
             }
+            let named = recall.places_named;
+            println!(
+                "PLACES  recall {:.3} over the {} tags whose place the story text names ({} found); the other {} tags name no place in the text",
+                named.rate(),
+                named.tagged,
+                named.found,
+                recall.places.tagged - named.tagged
+            );
             let list = |missed: &[(String, usize)]| {
                 missed.iter().map(|(t, n)| format!("{t} ({n})")).collect::<Vec<_>>().join(", ")
             };
-            println!("most missed places: {}", list(&recall.missed_places));
+            println!("most missed places the text names: {}", list(&recall.missed_places));
             println!("most missed people: {}", list(&recall.missed_people));
             Ok(ExitCode::SUCCESS)
         }

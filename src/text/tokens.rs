@@ -136,10 +136,11 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// True when the dot at `dot` ends an abbreviation of the word that starts at `word_start`:
-/// single letters (`U.S.`, `J.`) and the listed abbreviations.
+/// single letters (`U.S.`, `J.`, also after a hyphen: `Franco-U.S.`) and the listed
+/// abbreviations.
 fn is_abbreviation_dot(text: &str, word_start: usize, dot: usize) -> bool {
     let word = &text[word_start..dot];
-    let last_part = word.rsplit('.').next().unwrap_or(word);
+    let last_part = word.rsplit(['.', '-']).next().unwrap_or(word);
     let single_capital = last_part.chars().count() == 1 && last_part.chars().all(|c| c.is_ascii_uppercase());
     single_capital || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -266,6 +267,11 @@ mod tests {
         );
         assert_eq!(words("Moscow,Tehran ٢٠١٦/٠٤/١٥"), ["Moscow", ",", "Tehran", "٢٠١٦/٠٤/١٥"]);
         assert_eq!(words("Volcker's O'Neill"), ["Volcker", "'", "s", "O'Neill"]);
+        // Reuters-21578: "Franco-U" "." "S." had been three tokens.
+        assert_eq!(
+            words("the Franco-U.S. group, non-U.S. firms"),
+            ["the", "Franco-U.S.", "group", ",", "non-U.S.", "firms"]
+        );
     }
 
     #[test]
