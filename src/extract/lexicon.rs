@@ -19,9 +19,11 @@ pub enum Lexicon {
     ArabicHonorifics,
     ArabicLetterNames,
     LegalForms,
+    ArabicSportsWords,
+    ArabicMatchWords,
 }
 
-const SOURCES: [(Lexicon, &str); 12] = [
+const SOURCES: [(Lexicon, &str); 14] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -34,6 +36,8 @@ const SOURCES: [(Lexicon, &str); 12] = [
     (Lexicon::ArabicHonorifics, include_str!("../../data/lexicons/arabic-honorifics.txt")),
     (Lexicon::ArabicLetterNames, include_str!("../../data/lexicons/arabic-letter-names.txt")),
     (Lexicon::LegalForms, include_str!("../../data/lexicons/english-legal-forms.txt")),
+    (Lexicon::ArabicSportsWords, include_str!("../../data/lexicons/arabic-sports-words.txt")),
+    (Lexicon::ArabicMatchWords, include_str!("../../data/lexicons/arabic-match-words.txt")),
 ];
 
 /// The entries of a word list.
@@ -104,7 +108,13 @@ mod tests {
 
     #[test]
     fn arabic_lexicons_are_in_match_form() {
-        for word in lexicon(Lexicon::ArabicBlessings).iter().chain(lexicon(Lexicon::ArabicHonorifics)) {
+        let matched = [
+            Lexicon::ArabicBlessings,
+            Lexicon::ArabicHonorifics,
+            Lexicon::ArabicSportsWords,
+            Lexicon::ArabicMatchWords,
+        ];
+        for word in matched.iter().flat_map(|&which| lexicon(which)) {
             assert_eq!(crate::text::normalize_for_matching(word), *word);
         }
         let institutions = include_str!("../../data/lexicons/arabic-institutions.tsv");
