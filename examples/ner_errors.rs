@@ -1,7 +1,9 @@
 //! Lists the tagger's errors on the dev split of ANERcorp (its last tenth), by kind: missed
 //! names, wrong boundaries, wrong types and spurious mentions, each with its context, then counts:
-//! `cargo run --release --example ner_errors`. What the rules in `mentions.rs` were found with.
-use akhbar::extract::conll::read_conll;
+//! `cargo run --release --example ner_errors`. The text is read as `akhbar eval ner` reads it, in
+//! pseudo-documents of consecutive sentences, so the document-level rules see what they see there.
+//! What the rules in `mentions.rs` were found with.
+use akhbar::extract::conll::{pseudo_document_ranges, read_conll};
 use akhbar::extract::mentions::extract_mentions_with;
 fn main() {
     let (sentences, _) = match read_conll("../shared/data/ner/anercorp-train.txt".as_ref()) {
@@ -12,11 +14,27 @@ fn main() {
         }
     };
     let skip = sentences.len() - (sentences.len() as f64 * 0.1).round() as usize;
+    let dev = &sentences[skip..];
     let tagger = akhbar::extract::Tagger::bundled();
     let mut cat = std::collections::BTreeMap::<String, usize>::new();
-    for s in &sentences[skip..] {
-        let (text, ranges) = s.text();
-        let gold = s.spans();
+    for document in pseudo_document_ranges(dev) {
+        // The document's text (a sentence per line), each gold token's character range, the gold
+        // spans in document token indices and the tokens themselves.
+        let (mut text, mut ranges, mut gold, mut tokens) = (String::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut chars = 0;
+        for s in &dev[document] {
+            if !text.is_empty() {
+                text.push('\n');
+                chars += 1;
+            }
+            let (sentence_text, sentence_ranges) = s.text();
+            let base = ranges.len();
+            gold.extend(s.spans().into_iter().map(|(a, e, t)| (base + a, base + e, t)));
+            ranges.extend(sentence_ranges.into_iter().map(|(a, e)| (chars + a, chars + e)));
+            tokens.extend(s.tokens.iter().cloned());
+            chars += sentence_text.chars().count();
+            text.push_str(&sentence_text);
+        }
         let ms = extract_mentions_with(&text, akhbar::text::Language::Arabic, tagger);
         let pred: Vec<(usize, usize, akhbar::extract::EntityType, String)> = ms
             .iter()
@@ -26,7 +44,8 @@ fn main() {
                 Some((first, last + 1, m.entity_type, m.method.as_str().to_string()))
             })
             .collect();
-        let words = |a: usize, b: usize| s.tokens[a..b].join(" ");
+        let words = |a: usize, b: usize| tokens[a..b].join(" ");
+        let context = |a: usize, b: usize| words(a.saturating_sub(3), (b + 2).min(tokens.len()));
         for g in &gold {
             if pred.iter().any(|p| (p.0, p.1, p.2) == *g) {
                 continue;
@@ -39,18 +58,14 @@ fn main() {
                 format!("MISS {}", g.2.as_str())
             };
             *cat.entry(kind.split(' ').take(2).collect::<Vec<_>>().join(" ")).or_default() += 1;
-            let ctx0 = g.0.saturating_sub(3);
-            let ctx1 = (g.1 + 2).min(s.tokens.len());
-            println!("{kind}\tgold='{}'\tctx: {}", words(g.0, g.1), words(ctx0, ctx1));
+            println!("{kind}\tgold='{}'\tctx: {}", words(g.0, g.1), context(g.0, g.1));
         }
         for p in &pred {
             if gold.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
                 continue;
             }
             *cat.entry(format!("SPURIOUS {}", p.2.as_str())).or_default() += 1;
-            let ctx0 = p.0.saturating_sub(3);
-            let ctx1 = (p.1 + 2).min(s.tokens.len());
-            println!("SPURIOUS {} [{}]\tpred='{}'\tctx: {}", p.2.as_str(), p.3, words(p.0, p.1), words(ctx0, ctx1));
+            println!("SPURIOUS {} [{}]\tpred='{}'\tctx: {}", p.2.as_str(), p.3, words(p.0, p.1), context(p.0, p.1));
         }
     }
     for (k, v) in cat {
