@@ -1064,13 +1064,19 @@ fn is_english_word(word: &str) -> bool {
     lexicon(Lexicon::EverydayWords).contains(word)
 }
 
-/// Nationality adjectives and demonyms (English).
+/// Nationality adjectives and demonyms (English): the -ian and -ean endings, a listed place's name
+/// ending in -a with an -n after it (Venezuelan, Nicaraguan, Ugandan: places on Reuters-21578
+/// 100 times), and data/lexicons/english-demonyms.txt.
 fn is_demonym(match_text: &str) -> bool {
     let last = match_text.rsplit(' ').next().unwrap_or(match_text);
     let ian = match_text.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
         && (last.ends_with("ian") || last.ends_with("ean"))
         && last.len() > 5;
-    ian || lexicon(Lexicon::Demonyms).contains(match_text)
+    let place_an = last.len() > 4
+        && last.strip_suffix('n').is_some_and(|place| {
+            place.ends_with('a') && Gazetteer::bundled().name_types(place).contains(&EntityType::Loc)
+        });
+    ian || place_an || lexicon(Lexicon::Demonyms).contains(match_text)
 }
 
 /// Latin-script mentions: maximal runs of capitalized words (with connectors such as "of" and
@@ -1269,6 +1275,7 @@ fn capitalized_names(text: &str, sentence: &[Token], gazetteer: &Gazetteer) -> V
                 })
                 && !is_english_word(&words[span.end - 1].match_form))
             || is_given_name_and_surname(&words[span.clone()], sentence[span.end - 1].text(text))
+            || has_middle_initial(text, &sentence[span.clone()], &words[span.clone()])
         {
             EntityType::Per
         } else if span.len() > 1 && !sentence_start {
@@ -1425,6 +1432,26 @@ fn is_given_name_and_surname(words: &[super::features::WordFeatures], surname_as
         && surname_as_written.chars().any(char::is_lowercase)
         && !english(&surname.match_form)
         && !is_demonym(&surname.match_form)
+}
+
+/// A given name, middle initials and a surname: "John H. Geiger", "Ivan F. Boesky" (206 such
+/// names on Reuters-21578 had been MISC).
+fn has_middle_initial(text: &str, run: &[Token], words: &[super::features::WordFeatures]) -> bool {
+    let initial = |token: &Token| {
+        let mut chars = token.text(text).chars();
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    match (run, words) {
+        ([first_token, middle @ .., last_token], [first, .., last]) if !middle.is_empty() => {
+            first.flags & flags::PERSON_PART != 0
+                && !initial(first_token)
+                && middle.iter().all(initial)
+                && !initial(last_token)
+                && !is_organization_word(last)
+                && !is_company_suffix(&last.match_form)
+        }
+        _ => false,
+    }
 }
 
 /// The lower-case end of a hyphenated word after a capitalized start, hyphen included: "-based"
@@ -1937,6 +1964,15 @@ mod tests {
         for never in ["Canada", "Karbala", "Sabah", "Rheinland", "Pfalz"] {
             assert!(!texts.contains(&never), "{never} in {texts:?}");
         }
+    }
+
+    #[test]
+    fn reuters_middle_initials_and_demonyms_in_an() {
+        // Reuters-21578: "Ivan F. Boesky" had been MISC, "Venezuelan" and "Ugandan" places.
+        let text = "He agreed to purchase stocks from entities controlled\nby Ivan F. Boesky and later resell the stock to the Boesky\nfirms.\n    The breakthrough in the Venezuelan talks came today. The Ugandan government depends on coffee export duties.";
+        let mentions = extract_mentions(text, Language::English);
+        let found: Vec<(&str, &str)> = mentions.iter().map(|m| (m.text.as_str(), m.entity_type.as_str())).collect();
+        assert_eq!(found, [("Ivan F. Boesky", "PER"), ("Boesky", "PER"), ("Venezuelan", "MISC"), ("Ugandan", "MISC")]);
     }
 
     #[test]
