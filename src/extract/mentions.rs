@@ -1846,6 +1846,11 @@ mod tests {
         }
         assert!(found.iter().any(|(t, k)| t.starts_with("مطار الملك خالد") && *k == "LOC"), "{found:?}");
         assert!(!found.iter().any(|(t, k)| *k == "PER" && matches!(*t, "سعود" | "خالد" | "عبد العزيز")), "{found:?}");
+        // Parks and gates too (SaudiNewsNet: these princes and kings had been persons).
+        let text = "روضٍ اشتهرت بها المنطقة في منتزه الأمير مشاري بن سعود. وباب الملك عبدالعزيز.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert_eq!(found, [("منتزه الأمير مشاري بن سعود", "LOC"), ("باب الملك عبدالعزيز", "LOC")]);
     }
 
     #[test]
