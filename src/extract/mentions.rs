@@ -362,16 +362,18 @@ fn curated_types(candidates: &mut [Candidate], gazetteer: &Gazetteer) {
     }
 }
 
+/// The match form of the word after byte `end` of `text`, punctuation after it left out.
+fn word_after(text: &str, end: usize) -> String {
+    let next = text[end..].split_whitespace().next().unwrap_or("");
+    normalize_for_matching(next.trim_end_matches(|c: char| !c.is_alphabetic()))
+}
+
 /// الرباط is Rabat and, in sports news, a knee's ligament: الرباط الصليبي (the cruciate ligament),
 /// الرباط الداخلي, الرباط الجانبي. Before these adjectives it is no place (about 80 of 166
 /// SaudiNewsNet mentions of Rabat).
 fn ligaments_are_no_rabat(text: &str, candidates: &mut Vec<Candidate>) {
     const LIGAMENT: [&str; 8] = ["الصليبي", "الداخلي", "الخارجي", "الجانبي", "المتصالب", "الامامي", "الخلفي", "الانسي"];
-    candidates.retain(|c| {
-        let next = text[c.end..].split_whitespace().next().unwrap_or("");
-        let next = normalize_for_matching(next.trim_end_matches(|ch: char| !ch.is_alphabetic()));
-        !(c.match_text == "الرباط" && LIGAMENT.contains(&next.as_str()))
-    });
+    candidates.retain(|c| !(c.match_text == "الرباط" && LIGAMENT.contains(&word_after(text, c.end).as_str())));
 }
 
 /// A place's name in quotes after لـ ("to", as in "told «Al-Riyadh»") is a newspaper's or other
@@ -649,8 +651,7 @@ fn clubs_in_sports_stories(
     // A listed club's city before a nationality in the masculine is the club, a city taking the
     // feminine: روما الإيطالي (AS Roma), الكويت الكويتي (Kuwait SC), not روما الإيطالية.
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Loc) {
-        let next = text[candidate.end..].split_whitespace().next().unwrap_or("");
-        let next = normalize_for_matching(next.trim_end_matches(|ch: char| !ch.is_alphabetic()));
+        let next = word_after(text, candidate.end);
         if gazetteer.word_flags(&candidate.match_text) & flags::CLUB != 0
             && is_nisba_adjective(&next)
             && !NOT_A_CLUBS_COUNTRY.contains(&next.as_str())
