@@ -3,7 +3,7 @@
 //! `cargo run --release --example ner_errors`. The text is read as `akhbar eval ner` reads it, in
 //! pseudo-documents of consecutive sentences, so the document-level rules see what they see there.
 //! What the rules in `mentions.rs` were found with.
-use akhbar::extract::conll::{pseudo_document_ranges, read_conll};
+use akhbar::extract::conll::{document_text, pseudo_document_ranges, read_conll};
 use akhbar::extract::mentions::extract_mentions_with;
 fn main() {
     let (sentences, _) = match read_conll("../shared/data/ner/anercorp-train.txt".as_ref()) {
@@ -19,22 +19,9 @@ fn main() {
     let mut cat = std::collections::BTreeMap::<String, usize>::new();
     for document in pseudo_document_ranges(dev) {
         // The document's text (a sentence per line), each gold token's character range, the gold
-        // spans in document token indices and the tokens themselves.
-        let (mut text, mut ranges, mut gold, mut tokens) = (String::new(), Vec::new(), Vec::new(), Vec::new());
-        let mut chars = 0;
-        for s in &dev[document] {
-            if !text.is_empty() {
-                text.push('\n');
-                chars += 1;
-            }
-            let (sentence_text, sentence_ranges) = s.text();
-            let base = ranges.len();
-            gold.extend(s.spans().into_iter().map(|(a, e, t)| (base + a, base + e, t)));
-            ranges.extend(sentence_ranges.into_iter().map(|(a, e)| (chars + a, chars + e)));
-            tokens.extend(s.tokens.iter().cloned());
-            chars += sentence_text.chars().count();
-            text.push_str(&sentence_text);
-        }
+        // spans in document token indices, and the tokens themselves.
+        let (text, ranges, gold) = document_text(&dev[document.clone()]);
+        let tokens: Vec<String> = dev[document].iter().flat_map(|s| s.tokens.iter().cloned()).collect();
         let ms = extract_mentions_with(&text, akhbar::text::Language::Arabic, tagger);
         let pred: Vec<(usize, usize, akhbar::extract::EntityType, String)> = ms
             .iter()

@@ -439,11 +439,11 @@ pub fn pseudo_document_ranges(sentences: &[GoldSentence]) -> Vec<std::ops::Range
 }
 
 /// A name's tokens (first, end exclusive) and type.
-type Span = (usize, usize, EntityType);
+pub type Span = (usize, usize, EntityType);
 
 /// A pseudo-document as text (sentences on lines of their own), each gold token's character
 /// range in it, and the gold spans in document token indices.
-fn document_text(sentences: &[GoldSentence]) -> (String, Vec<(usize, usize)>, Vec<Span>) {
+pub fn document_text(sentences: &[GoldSentence]) -> (String, Vec<(usize, usize)>, Vec<Span>) {
     let (mut text, mut ranges, mut gold) = (String::new(), Vec::new(), Vec::new());
     let mut chars = 0;
     for sentence in sentences {

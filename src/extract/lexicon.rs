@@ -21,9 +21,10 @@ pub enum Lexicon {
     LegalForms,
     ArabicSportsWords,
     ArabicMatchWords,
+    CompassWords,
 }
 
-const SOURCES: [(Lexicon, &str); 14] = [
+const SOURCES: [(Lexicon, &str); 15] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -38,6 +39,7 @@ const SOURCES: [(Lexicon, &str); 14] = [
     (Lexicon::LegalForms, include_str!("../../data/lexicons/english-legal-forms.txt")),
     (Lexicon::ArabicSportsWords, include_str!("../../data/lexicons/arabic-sports-words.txt")),
     (Lexicon::ArabicMatchWords, include_str!("../../data/lexicons/arabic-match-words.txt")),
+    (Lexicon::CompassWords, include_str!("../../data/lexicons/compass-words.txt")),
 ];
 
 /// The entries of a word list.

@@ -879,7 +879,7 @@ fn add_gazetteer_names(
         // (ANERcorp leaves the compass word out, جنوب O أفريقيا B-LOC, and other places' longer
         // listed names too: holding every curated place lowered cross-validated LOC F1 from 0.863
         // to 0.847.)
-        let compass = name.match_form.split(' ').next().is_some_and(|w| matches!(w, "جنوب" | "شمال" | "شرق" | "غرب"));
+        let compass = name.match_form.split(' ').next().is_some_and(|w| lexicon(Lexicon::CompassWords).contains(w));
         let held_type = if name.types == [EntityType::Misc] {
             Some(EntityType::Misc)
         } else {
@@ -1579,24 +1579,9 @@ fn is_given_name_and_surname(words: &[super::features::WordFeatures], surname_as
 /// A point of the compass and a listed place are a place: Western Europe, West Texas, Southern
 /// California, Northern Ireland, Eastern Canada (about 100 Reuters-21578 mentions had been MISC).
 fn compass_place(words: &[super::features::WordFeatures], gazetteer: &Gazetteer) -> bool {
-    const COMPASS: [&str; 13] = [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-    ];
     match words {
         [compass, place] => {
-            COMPASS.contains(&compass.match_form.as_str())
+            lexicon(Lexicon::CompassWords).contains(compass.match_form.as_str())
                 && gazetteer.name_types(&place.match_form).contains(&EntityType::Loc)
         }
         _ => false,

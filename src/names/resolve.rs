@@ -917,33 +917,14 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 /// Two names that differ in a compass point or its like: West and East Germany, North and
 /// South Korea (كوريا الشمالية, كوريا الجنوبية), Upper and Lower Egypt.
 fn directions_differ(a: &NameForm, b: &NameForm) -> bool {
-    const DIRECTIONS: &[&str] = &[
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "upper",
-        "lower",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
-        "شماليه",
-        "جنوبيه",
-        "شرقيه",
-        "غربيه",
-    ];
+    use crate::extract::lexicon::{lexicon, Lexicon};
     fn directions(name: &NameForm) -> Vec<&str> {
-        let mut found: Vec<&str> =
-            name.tokens.iter().map(|t| t.form.as_str()).filter(|f| DIRECTIONS.contains(f)).collect();
+        let mut found: Vec<&str> = name
+            .tokens
+            .iter()
+            .map(|t| t.form.as_str())
+            .filter(|f| lexicon(Lexicon::CompassWords).contains(f))
+            .collect();
         found.sort_unstable();
         found
     }
