@@ -362,6 +362,13 @@ fn curated_types(candidates: &mut [Candidate], gazetteer: &Gazetteer) {
     }
 }
 
+/// The word, as written, right before byte `start` of `text` (spaces and tatweel between them left
+/// out; empty after punctuation).
+fn word_before(text: &str, start: usize) -> &str {
+    let before = text[..start].trim_end_matches([' ', '\u{0640}']);
+    before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+}
+
 /// The match form of the word after byte `end` of `text`, punctuation after it left out.
 fn word_after(text: &str, end: usize) -> String {
     let next = text[end..].split_whitespace().next().unwrap_or("");
@@ -590,10 +597,7 @@ fn leagues_named_after_sponsors(text: &str, candidates: &mut [Candidate]) {
             candidate.entity_type = EntityType::Misc;
             continue;
         }
-        let before = &text[..candidate.start];
-        let Some(word) = before.strip_suffix(' ').and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next()) else {
-            continue;
-        };
+        let word = word_before(text, candidate.start);
         let Some(clitics) = ["دوري", "بدوري", "لدوري", "ودوري", "وبدوري", "ولدوري", "فدوري"]
             .iter()
             .find(|form| **form == word)
@@ -601,7 +605,7 @@ fn leagues_named_after_sponsors(text: &str, candidates: &mut [Candidate]) {
         else {
             continue;
         };
-        candidate.start -= word.len() + 1 - clitics;
+        candidate.start = text[..candidate.start].rfind(word).map_or(candidate.start, |at| at + clitics);
         candidate.match_text = format!("دوري {}", candidate.match_text);
         candidate.entity_type = EntityType::Misc;
         candidate.title = None;
@@ -614,8 +618,7 @@ fn leagues_named_after_sponsors(text: &str, candidates: &mut [Candidate]) {
 /// agency: وكالة الأناضول, وكالة فارس): about 130 more.
 fn bodies_named_after_places(text: &str, candidates: &mut [Candidate]) {
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Loc) {
-        let before = text[..candidate.start].trim_end_matches([' ', '\u{0640}']);
-        let word = normalize_for_matching(before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+        let word = normalize_for_matching(word_before(text, candidate.start));
         let word = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(&word);
         let word = word.strip_prefix('ل').or_else(|| word.strip_prefix('ب')).unwrap_or(word);
         if matches!(word, "نادي" | "صحيفه" | "جريده" | "مجله" | "وكاله") {
