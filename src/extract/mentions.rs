@@ -624,6 +624,17 @@ fn bodies_named_after_places(text: &str, candidates: &mut [Candidate]) {
         if matches!(word, "نادي" | "صحيفه" | "جريده" | "مجله" | "وكاله") {
             candidate.entity_type = EntityType::Org;
         }
+        // A literary club is named whole: نادي جدة الأدبي (129 in SaudiNewsNet).
+        if word == "نادي" && word_after(text, candidate.end) == "الادبي" {
+            let written = word_before(text, candidate.start);
+            let clitics = written.len() - "نادي".len();
+            let after = &text[candidate.end..];
+            let rest = after.trim_start();
+            let adjective = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphabetic());
+            candidate.start = text[..candidate.start].rfind(written).map_or(candidate.start, |at| at + clitics);
+            candidate.end += after.len() - rest.len() + adjective.len();
+            candidate.match_text = format!("نادي {} الادبي", candidate.match_text);
+        }
     }
 }
 
@@ -2106,6 +2117,11 @@ mod tests {
         let type_of = |name: &str| mentions.iter().find(|m| m.text == name).map(|m| m.entity_type);
         assert_eq!(type_of("الخليج"), Some(EntityType::Org), "{mentions:?}");
         assert_eq!(type_of("روما"), Some(EntityType::Org), "{mentions:?}");
+        // A literary club is named whole (SaudiNewsNet).
+        let text = "من جانب آخر، دخل نادي جدة الأدبي، لأول مرة مهرجان الكتاب.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(found.contains(&("نادي جدة الأدبي", "ORG")), "{found:?}");
         // A paper named after its city (SaudiNewsNet).
         let text = "تتقدم جريدة الرياض بأسمى آيات التهاني والتبريكات إلى مقام خادم الحرمين الشريفين.";
         let mentions = extract_mentions(text, Language::Arabic);
