@@ -615,13 +615,16 @@ fn leagues_named_after_sponsors(text: &str, candidates: &mut [Candidate]) {
 /// A place right after نادي ("club") names the club: نادي أبها, نادي الخليج, مع نادي قطر (ANERcorp
 /// tags قطر there ORG, and leaves نادي out of the name): 255 SaudiNewsNet place mentions. So does
 /// one after صحيفة, جريدة or مجلة (a paper or magazine: صحيفة مكة, جريدة الرياض) or وكالة (an
-/// agency: وكالة الأناضول, وكالة فارس): about 130 more.
+/// agency: وكالة الأناضول, وكالة فارس): about 130 more. A person's name after a paper's noun is
+/// the paper's too (صحيفة دايلي ميل, مجلة روز اليوسف; after الصحيفة it is its editor's).
 fn bodies_named_after_places(text: &str, candidates: &mut [Candidate]) {
-    for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Loc) {
+    for candidate in candidates.iter_mut().filter(|c| matches!(c.entity_type, EntityType::Loc | EntityType::Per)) {
         let word = normalize_for_matching(word_before(text, candidate.start));
         let word = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(&word);
         let word = word.strip_prefix('ل').or_else(|| word.strip_prefix('ب')).unwrap_or(word);
-        if matches!(word, "نادي" | "صحيفه" | "جريده" | "مجله" | "وكاله") {
+        let paper = matches!(word, "صحيفه" | "جريده" | "مجله");
+        let body = paper || matches!(word, "نادي" | "وكاله");
+        if (candidate.entity_type == EntityType::Loc && body) || (candidate.entity_type == EntityType::Per && paper) {
             candidate.entity_type = EntityType::Org;
         }
         // A literary club is named whole: نادي جدة الأدبي (129 in SaudiNewsNet).
@@ -2117,6 +2120,12 @@ mod tests {
         let type_of = |name: &str| mentions.iter().find(|m| m.text == name).map(|m| m.entity_type);
         assert_eq!(type_of("الخليج"), Some(EntityType::Org), "{mentions:?}");
         assert_eq!(type_of("روما"), Some(EntityType::Org), "{mentions:?}");
+        // A paper named like a person, and the paper's editor (SaudiNewsNet).
+        let text = "وتقول صحيفة دايلي ميل إن المان يونايتد قدم عرضا. وقال رئيس تحرير الصحيفة سعد بن عبدالله آل ثابت إن الصحيفة تهدف إلى ذلك.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(found.contains(&("دايلي ميل", "ORG")), "{found:?}");
+        assert!(found.contains(&("سعد بن عبدالله آل ثابت", "PER")), "{found:?}");
         // A literary club is named whole (SaudiNewsNet).
         let text = "من جانب آخر، دخل نادي جدة الأدبي، لأول مرة مهرجان الكتاب.";
         let mentions = extract_mentions(text, Language::Arabic);
