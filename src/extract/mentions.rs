@@ -369,6 +369,19 @@ fn word_before(text: &str, start: usize) -> &str {
     before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("")
 }
 
+/// The word right before byte `start`, read as one of `nouns` (match forms) as written or without
+/// its proclitics (لنادي, بدوري: [`super::gazetteer::clitic_readings`]): that noun, and the byte
+/// where it begins in `text`, its clitics left out.
+fn noun_before<'n>(text: &str, start: usize, nouns: &[&'n str]) -> Option<(&'n str, usize)> {
+    let written = word_before(text, start);
+    let at = text[..start].rfind(written).filter(|_| !written.is_empty())?;
+    let form = normalize_for_matching(written);
+    let readings = std::iter::once((form.clone(), 0)).chain(super::gazetteer::clitic_readings(&form));
+    let (noun, cut) =
+        readings.into_iter().find_map(|(reading, cut)| nouns.iter().find(|n| **n == reading).map(|n| (*n, cut)))?;
+    Some((noun, at + written.char_indices().nth(cut).map_or(written.len(), |(i, _)| i)))
+}
+
 /// The match form of the word after byte `end` of `text`, punctuation after it left out.
 fn word_after(text: &str, end: usize) -> String {
     let next = text[end..].split_whitespace().next().unwrap_or("");
@@ -597,15 +610,8 @@ fn leagues_named_after_sponsors(text: &str, candidates: &mut [Candidate]) {
             candidate.entity_type = EntityType::Misc;
             continue;
         }
-        let word = word_before(text, candidate.start);
-        let Some(clitics) = ["دوري", "بدوري", "لدوري", "ودوري", "وبدوري", "ولدوري", "فدوري"]
-            .iter()
-            .find(|form| **form == word)
-            .map(|form| form.len() - "دوري".len())
-        else {
-            continue;
-        };
-        candidate.start = text[..candidate.start].rfind(word).map_or(candidate.start, |at| at + clitics);
+        let Some((_, noun_start)) = noun_before(text, candidate.start, &["دوري"]) else { continue };
+        candidate.start = noun_start;
         candidate.match_text = format!("دوري {}", candidate.match_text);
         candidate.entity_type = EntityType::Misc;
         candidate.title = None;
@@ -619,22 +625,21 @@ fn leagues_named_after_sponsors(text: &str, candidates: &mut [Candidate]) {
 /// the paper's too (صحيفة دايلي ميل, مجلة روز اليوسف; after الصحيفة it is its editor's).
 fn bodies_named_after_places(text: &str, candidates: &mut [Candidate]) {
     for candidate in candidates.iter_mut().filter(|c| matches!(c.entity_type, EntityType::Loc | EntityType::Per)) {
-        let word = normalize_for_matching(word_before(text, candidate.start));
-        let word = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(&word);
-        let word = word.strip_prefix('ل').or_else(|| word.strip_prefix('ب')).unwrap_or(word);
-        let paper = matches!(word, "صحيفه" | "جريده" | "مجله");
-        let body = paper || matches!(word, "نادي" | "وكاله");
+        let Some((noun, noun_start)) = noun_before(text, candidate.start, &["نادي", "وكاله", "صحيفه", "جريده", "مجله"])
+        else {
+            continue;
+        };
+        let paper = matches!(noun, "صحيفه" | "جريده" | "مجله");
+        let body = paper || matches!(noun, "نادي" | "وكاله");
         if (candidate.entity_type == EntityType::Loc && body) || (candidate.entity_type == EntityType::Per && paper) {
             candidate.entity_type = EntityType::Org;
         }
         // A literary club is named whole: نادي جدة الأدبي (129 in SaudiNewsNet).
-        if word == "نادي" && word_after(text, candidate.end) == "الادبي" {
-            let written = word_before(text, candidate.start);
-            let clitics = written.len() - "نادي".len();
+        if noun == "نادي" && word_after(text, candidate.end) == "الادبي" {
             let after = &text[candidate.end..];
             let rest = after.trim_start();
             let adjective = rest.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphabetic());
-            candidate.start = text[..candidate.start].rfind(written).map_or(candidate.start, |at| at + clitics);
+            candidate.start = noun_start;
             candidate.end += after.len() - rest.len() + adjective.len();
             candidate.match_text = format!("نادي {} الادبي", candidate.match_text);
         }
