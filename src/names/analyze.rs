@@ -207,7 +207,10 @@ pub fn analyze(name: &str) -> NameForm {
     let mut index = 0;
     while index < raw_tokens.len() {
         let token = &raw_tokens[index];
-        let is_abd = matches!(token.as_str(), "عبد" | "abd" | "abdel" | "abdul" | "abdal" | "abdol" | "abdu");
+        let is_abd = matches!(
+            token.as_str(),
+            "عبد" | "abd" | "abdel" | "abdul" | "abdal" | "abdol" | "abdu" | "abdur" | "abdus" | "abdou" | "abdil"
+        );
         if is_abd && index + 1 < raw_tokens.len() {
             let mut next = index + 1;
             if matches!(raw_tokens[next].as_str(), "ال" | "al" | "el" | "ul") && next + 1 < raw_tokens.len() {
@@ -358,7 +361,17 @@ fn token(form: &str) -> NameToken {
     };
     // For Arabic, fold the usual Latin spelling (it has the short vowels the script leaves out).
     let folded = fold_latin(&latin);
-    let skeleton = if arabic { arabic_skeleton(form) } else { latin_skeleton(form) };
+    let (folded, skeleton) = match abd_compound(&folded) {
+        Some(canonical) if !arabic => {
+            let skeleton = latin_skeleton(&canonical);
+            (canonical, skeleton)
+        }
+        Some(canonical) => (canonical, arabic_skeleton(form)),
+        None => {
+            let skeleton = if arabic { arabic_skeleton(form) } else { latin_skeleton(form) };
+            (folded, skeleton)
+        }
+    };
     // Arabic writes final ى (مصطفى, موسى) and the nisba ي alike once normalized: the usual
     // spelling, when the romanizer knows the unit, tells them apart (Mustafa, Soleimani).
     let nisba = if arabic {
@@ -375,6 +388,22 @@ fn token(form: &str) -> NameToken {
     let count = data().skeleton_counts.get(&skeleton).copied().unwrap_or(0) as f64;
     let rarity = 1.0 - (1.0 + count).ln() / (1.0 + data().most_common as f64).ln();
     NameToken { form: form.to_string(), latin, folded, skeleton, particle, nisba, groups, rarity }
+}
+
+/// An abd- compound's folded form in one spelling, `abdal` and the name: Abdurrahim, Abdul
+/// Rahim, Abdirahim and عبدالرحيم (Abdulrahim) all give `abdalrahim`, Abdelaziz and Abdulaziz
+/// `abdalaziz`. The article's vowel varies and a sun letter takes its l (Abdussalam). None for
+/// anything else, and for a rest too short to be a name (Abdullah stays `abdulah`).
+fn abd_compound(folded: &str) -> Option<String> {
+    let after = folded.strip_prefix("abd")?;
+    let rest = after.strip_prefix(['a', 'i', 'u'])?;
+    let rest = match rest.strip_prefix('l') {
+        Some(name) if name.len() >= 3 => name,
+        Some(_) => return None,
+        None if rest.len() >= 3 && !rest.starts_with(['a', 'i', 'u']) => rest,
+        None => return None,
+    };
+    Some(format!("abdal{rest}"))
 }
 
 /// Letter-by-letter romanization of an Arabic-script token (match form: no hamza seats, ة as ه).

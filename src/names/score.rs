@@ -138,7 +138,7 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
         // Each short-name token aligns with its most similar long-name token (the last of equals).
         let mut best: Option<(&NameToken, f64)> = None;
         for (other, other_best) in long.iter().zip(long_best.iter_mut()) {
-            let similarity = jaro_winkler(&token.folded, &other.folded);
+            let similarity = token_similarity(token, other);
             *other_best = other_best.max(similarity);
             if best.is_none_or(|(_, s)| similarity >= s) {
                 best = Some((other, similarity));
@@ -215,6 +215,18 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
         both_have_unmatched,
         f64::from(u8::from(given_names_differ(&core_a, &core_b))),
     ]
+}
+
+/// Jaro-Winkler similarity of two tokens' folded forms; two abd- compounds are compared by what
+/// follows abd (Abdul Jalil / Abdul Qadir share their first five letters whatever the name).
+fn token_similarity(a: &NameToken, b: &NameToken) -> f64 {
+    fn rest(folded: &str) -> Option<&str> {
+        ["abdal", "abdul", "abdel", "abdol"].iter().find_map(|p| folded.strip_prefix(p)).filter(|r| r.len() >= 2)
+    }
+    match (rest(&a.folded), rest(&b.folded)) {
+        (Some(x), Some(y)) => jaro_winkler(x, y),
+        _ => jaro_winkler(&a.folded, &b.folded),
+    }
 }
 
 /// Names of two or more tokens whose first tokens are different known names (the name-variant
