@@ -28,7 +28,7 @@ use anyhow::Result;
 use polars::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::analyze::{analyze, NameForm};
+use super::analyze::{analyze, NameForm, NameToken};
 use super::score::NameScorer;
 use crate::text::has_arabic_script as is_arabic;
 
@@ -937,13 +937,24 @@ fn directions_differ(a: &NameForm, b: &NameForm) -> bool {
     directions(a) != directions(b)
 }
 
-/// Two one-word Arabic names of four letters or fewer that are not spelled alike: in a name
-/// that short a long vowel is no typo but another name (سعد Saad and سعود Saud, حسن and حسين).
+/// Two Arabic names of as many words, one of whose words is four letters or fewer and spelled
+/// otherwise in the other name: in a word that short a long vowel is no typo but another name
+/// (سعد Saad and سعود Saud, حسن and حسين, صالح Saleh and صلاح Salah). In a longer name, only
+/// in an Arabic one (with ال, بن, آل, أبو or an abd- compound: سعيد الدوسري is not سعود
+/// الدوسري, محمد بن نواف not محمد بن نايف): foreign given names are spelled many ways (وين روني
+/// and واين روني are Wayne Rooney, بتر تشيك and بيتر تشيك Petr Čech, ادين هازارد and ايدن هازارد
+/// Eden Hazard).
 fn short_names_differ(a: &NameForm, b: &NameForm) -> bool {
-    match (a.core().as_slice(), b.core().as_slice()) {
-        ([x], [y]) if a.arabic_script && b.arabic_script => {
-            x.form != y.form && x.form.chars().count().max(y.form.chars().count()) <= 4
-        }
+    let (x, y) = (a.core(), b.core());
+    let short_and_unlike =
+        |x: &NameToken, y: &NameToken| x.form != y.form && x.form.chars().count().max(y.form.chars().count()) <= 4;
+    if !a.arabic_script || !b.arabic_script || x.len() != y.len() {
+        return false;
+    }
+    let arabic_name = |name: &NameForm| name.tokens.iter().any(|t| t.particle || t.form.starts_with("عبد"));
+    match (x.as_slice(), y.as_slice()) {
+        ([x], [y]) => short_and_unlike(x, y),
+        _ if arabic_name(a) || arabic_name(b) => x.iter().zip(&y).any(|(x, y)| short_and_unlike(x, y)),
         _ => false,
     }
 }
@@ -1395,6 +1406,30 @@ mod tests {
         assert_eq!(ids[2], ids[0]);
         assert_ne!(ids[4], ids[3]);
         assert_eq!(ids[6], ids[5]);
+    }
+
+    #[test]
+    fn a_short_arabic_word_spelled_otherwise_is_another_man_in_a_full_name_too() {
+        // SaudiNewsNet: Saud, Saeed and Saad al-Dosari were one entity, and so were the princes
+        // Mohammed bin Nayif and Mohammed bin Nawaf; foreign given names still vary.
+        let mentions = vec![
+            mention("a", "PER", "سعود الدوسري"),
+            mention("b", "PER", "سعيد الدوسري"),
+            mention("c", "PER", "سعد الدوسري"),
+            mention("d", "PER", "محمد بن نايف بن عبدالعزيز"),
+            mention("e", "PER", "محمد بن نواف بن عبدالعزيز"),
+            mention("f", "PER", "بيتر تشيك"),
+            mention("g", "PER", "بتر تشيك"),
+            mention("h", "PER", "واين روني"),
+            mention("i", "PER", "وين روني"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_ne!(ids[0], ids[1]);
+        assert_ne!(ids[0], ids[2]);
+        assert_ne!(ids[1], ids[2]);
+        assert_ne!(ids[3], ids[4]);
+        assert_eq!(ids[5], ids[6]);
+        assert_eq!(ids[7], ids[8]);
     }
 
     #[test]
