@@ -22,9 +22,10 @@ pub enum Lexicon {
     ArabicSportsWords,
     ArabicMatchWords,
     CompassWords,
+    ArabicEverydayWords,
 }
 
-const SOURCES: [(Lexicon, &str); 15] = [
+const SOURCES: [(Lexicon, &str); 16] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -40,6 +41,7 @@ const SOURCES: [(Lexicon, &str); 15] = [
     (Lexicon::ArabicSportsWords, include_str!("../../data/lexicons/arabic-sports-words.txt")),
     (Lexicon::ArabicMatchWords, include_str!("../../data/lexicons/arabic-match-words.txt")),
     (Lexicon::CompassWords, include_str!("../../data/lexicons/compass-words.txt")),
+    (Lexicon::ArabicEverydayWords, include_str!("../../data/lexicons/arabic-everyday-words.txt")),
 ];
 
 /// The entries of a word list.

@@ -148,6 +148,9 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
     surnames_are_persons(&mut candidates);
     let repeated = repeated_surnames(text, &tokens, &sentence_ranges, &candidates, gazetteer, &tagged);
     candidates.extend(repeated);
+    if !tagged.is_empty() {
+        everyday_words_are_no_names(text, &mut candidates);
+    }
     finish(text, candidates)
 }
 
@@ -405,6 +408,29 @@ fn common_words_are_no_places(text: &str, candidates: &mut Vec<Candidate>) {
             after.contains("بنات") || SCHOOL.iter().any(|w| before.contains(w))
         };
         !(ligament || boys)
+    });
+}
+
+/// A one-word place, person or other name that is an everyday word (`data/lexicons/arabic-everyday-
+/// words.txt`: جوار "beside", خانة "box", أدري "I know"), alone or with the clitic that was cut off
+/// to reach it (فسادا "corruption" read as ف + سادا), is no name; an organization's is left to
+/// the context (النهار, the Lebanese paper). On SaudiNewsNet about 1,300 mentions stood so.
+fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let words =
+        WORDS.get_or_init(|| lexicon(Lexicon::ArabicEverydayWords).iter().map(|w| normalize_for_matching(w)).collect());
+    candidates.retain(|c| {
+        if c.entity_type == EntityType::Org || c.match_text.contains(' ') {
+            return true;
+        }
+        let word_start = text[..c.start]
+            .char_indices()
+            .rev()
+            .take_while(|(_, ch)| ch.is_alphabetic())
+            .last()
+            .map_or(c.start, |(i, _)| i);
+        let word_end = text[c.end..].find(|ch: char| !ch.is_alphabetic()).map_or(text.len(), |i| c.end + i);
+        !words.contains(&c.match_text) && !words.contains(&normalize_for_matching(&text[word_start..word_end]))
     });
 }
 
@@ -2082,6 +2108,21 @@ mod tests {
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("دوري عبداللطيف جميل", "MISC")), "{found:?}");
         assert!(!found.iter().any(|(_, k)| *k == "PER"), "{found:?}");
+    }
+
+    #[test]
+    fn everyday_words_are_no_places() {
+        // SaudiNewsNet sentences: جوار ("beside"), فسادا ("corruption", read as ف + سادا) and أدري
+        // ("I know") had been places, beside the real ones.
+        let text = "وأضاف: «أحدثكم من جوار بيت الله الحرام في مكة». ويتعرض صحافيون في المكسيك، كشفوا فسادا أو أنشطة لعصابات. فإنني وبكل صراحة لا أدري متى ستتم الانتخابات في اليمن.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        for word in ["جوار", "سادا", "فسادا", "أدري"] {
+            assert!(!found.iter().any(|(t, _)| *t == word), "{word}: {found:?}");
+        }
+        for place in ["مكة", "المكسيك", "اليمن"] {
+            assert!(found.contains(&(place, "LOC")), "{place}: {found:?}");
+        }
     }
 
     #[test]
