@@ -150,6 +150,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
     candidates.extend(repeated);
     if !tagged.is_empty() {
         everyday_words_are_no_names(text, &mut candidates);
+        saints_names(text, &mut candidates, gazetteer);
     }
     finish(text, candidates)
 }
@@ -432,6 +433,43 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
         let word_end = text[c.end..].find(|ch: char| !ch.is_alphabetic()).map_or(text.len(), |i| c.end + i);
         !words.contains(&c.match_text) && !words.contains(&normalize_for_matching(&text[word_start..word_end]))
     });
+}
+
+/// سان and سانت (San, Saint) begin a place's or a club's name and are none alone: سان مورتيز,
+/// سان بطرسبرغ, سان جرمان, as ANERcorp spans them (سان فرانسيسكو). After باريس they name the club:
+/// باريس سان جرمان (also لباريس), and a listed club's name is the club (سان جرمان alone).
+/// The tagger had left 239 SaudiNewsNet mentions of سان alone.
+fn saints_names(text: &str, candidates: &mut Vec<Candidate>, gazetteer: &Gazetteer) {
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for candidate in candidates.iter_mut().filter(|c| matches!(c.match_text.as_str(), "سان" | "سانت")) {
+        let Some(after) = text[candidate.end..].strip_prefix(' ') else { continue };
+        let length = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+        let word = &after[..length];
+        let arabic = word.chars().all(|c| ('\u{0620}'..='\u{064A}').contains(&c));
+        if word.chars().count() < 3 || !arabic || is_function_word(word) {
+            continue;
+        }
+        let word_start = candidate.end + 1;
+        absorbed.push((word_start, word_start + length));
+        candidate.end = word_start + length;
+        candidate.tokens.end += 1;
+        candidate.match_text = format!("{} {}", candidate.match_text, normalize_for_matching(word));
+        let after_paris = text[..candidate.start].strip_suffix("باريس ").filter(|before| {
+            before.chars().rev().take_while(|c| c.is_alphabetic()).all(|c| matches!(c, 'و' | 'ل' | 'ب' | 'ف'))
+        });
+        if after_paris.is_some() {
+            let paris = candidate.start - "باريس ".len();
+            absorbed.push((paris, candidate.start - 1));
+            candidate.start = paris;
+            candidate.tokens.start = candidate.tokens.start.saturating_sub(1);
+            candidate.match_text = format!("باريس {}", candidate.match_text);
+        }
+        if gazetteer.name_types(&candidate.match_text).contains(&EntityType::Org) {
+            candidate.entity_type = EntityType::Org;
+        }
+    }
+    // The words taken in are no mentions of their own (جرمان, باريس).
+    candidates.retain(|c| !absorbed.iter().any(|&(start, end)| c.start >= start && c.end <= end));
 }
 
 /// A place's name in quotes after لـ ("to", as in "told «Al-Riyadh»") is a newspaper's or other
@@ -2123,6 +2161,18 @@ mod tests {
         for place in ["مكة", "المكسيك", "اليمن"] {
             assert!(found.contains(&(place, "LOC")), "{place}: {found:?}");
         }
+    }
+
+    #[test]
+    fn saints_begin_names() {
+        // SaudiNewsNet sentences: سان had been a place alone, and باريس Paris.
+        let text =
+            "وصل معسكر فريق الأهلي في مدينة سان مورتيز السويسرية. وانتقل اللاعب إلى باريس سان جرمان الموسم الماضي.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(found.contains(&("سان مورتيز", "LOC")), "{found:?}");
+        assert!(found.contains(&("باريس سان جرمان", "ORG")), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| *t == "سان" || *t == "باريس"), "{found:?}");
     }
 
     #[test]
