@@ -23,9 +23,10 @@ pub enum Lexicon {
     ArabicMatchWords,
     CompassWords,
     ArabicEverydayWords,
+    ArabicBodyNouns,
 }
 
-const SOURCES: [(Lexicon, &str); 16] = [
+const SOURCES: [(Lexicon, &str); 17] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -42,6 +43,7 @@ const SOURCES: [(Lexicon, &str); 16] = [
     (Lexicon::ArabicMatchWords, include_str!("../../data/lexicons/arabic-match-words.txt")),
     (Lexicon::CompassWords, include_str!("../../data/lexicons/compass-words.txt")),
     (Lexicon::ArabicEverydayWords, include_str!("../../data/lexicons/arabic-everyday-words.txt")),
+    (Lexicon::ArabicBodyNouns, include_str!("../../data/lexicons/arabic-body-nouns.txt")),
 ];
 
 /// The entries of a word list.
