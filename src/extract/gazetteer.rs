@@ -97,6 +97,17 @@ fn listed_forms(list: &str) -> impl Iterator<Item = &str> {
         .filter(|form| !form.is_empty())
 }
 
+/// True for a name of `data/names/other-names.tsv` (currencies, holy books and places, feasts,
+/// wars, a few products: MISC), by match form, in both scripts.
+pub fn is_other_name(match_form: &str) -> bool {
+    static NAMES: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            listed_forms(include_str!("../../data/names/other-names.tsv")).map(normalize_for_matching).collect()
+        })
+        .contains(match_form)
+}
+
 /// The type of a name of the curated lists written for akhbar (countries and capitals, places:
 /// LOC; organizations: ORG), by match form, in both scripts. Unlike the large lists, these hold
 /// no person's name.

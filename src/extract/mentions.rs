@@ -352,6 +352,12 @@ fn federations(text: &str, candidates: &mut [Candidate]) {
 /// place 613 times).
 fn curated_types(candidates: &mut [Candidate], gazetteer: &Gazetteer) {
     for candidate in candidates.iter_mut() {
+        // A currency or a feast is no person (دينار after a price, رمضان the month: 180
+        // SaudiNewsNet persons).
+        if candidate.entity_type == EntityType::Per && super::gazetteer::is_other_name(&candidate.match_text) {
+            candidate.entity_type = EntityType::Misc;
+            continue;
+        }
         let Some(curated) = super::gazetteer::curated_type(&candidate.match_text) else { continue };
         let overrides = match candidate.entity_type {
             EntityType::Per => true,
@@ -432,7 +438,8 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
         c.match_text.contains(' ') || !readings.into_iter().any(|r| bodies.contains(&r))
     });
     candidates.retain(|c| {
-        if c.entity_type == EntityType::Org || c.match_text.contains(' ') {
+        // After a title it is a name (الدكتور رايت is Dr Wright, رايت alone رأيت "I saw").
+        if c.entity_type == EntityType::Org || c.match_text.contains(' ') || c.title.is_some() {
             return true;
         }
         let word_start = text[..c.start]
@@ -2184,6 +2191,16 @@ mod tests {
             assert!(!found.iter().any(|(t, _)| *t == noun), "{noun}: {found:?}");
         }
         assert!(found.contains(&("القاهرة", "LOC")), "{found:?}");
+    }
+
+    #[test]
+    fn a_currency_is_no_person() {
+        // SaudiNewsNet sentences: دينار had been a person after prices.
+        let text = "تلاه سعر سهم م سلطان بواقع 4.65 في المائة وصولا إلى سعر 0.082 دينار. واحتل سهم أدنك المركز الأول بحجم التداولات بواقع 31.7 مليون دينار وصولا إلى سعر 0.038 دينار تلاه سهم هيتس تيليكوم بواقع 15.1 مليون دينار وصولا إلى سعر 0.033 دينار.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(found.contains(&("دينار", "MISC")), "{found:?}");
+        assert!(!found.contains(&("دينار", "PER")), "{found:?}");
     }
 
     #[test]
