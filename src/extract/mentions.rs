@@ -152,6 +152,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
         everyday_words_are_no_names(text, &mut candidates);
         saints_names(text, &mut candidates, gazetteer);
         dutch_names(text, &mut candidates);
+        listed_names_before(text, &mut candidates);
     }
     finish(text, candidates)
 }
@@ -451,6 +452,35 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
             .map_or(c.start, |(i, _)| i);
         let word_end = text[c.end..].find(|ch: char| !ch.is_alphabetic()).map_or(text.len(), |i| c.end + i);
         !words.contains(&c.match_text) && !words.contains(&normalize_for_matching(&text[word_start..word_end]))
+    });
+}
+
+/// A name of other-names.tsv that holds the word before a mention is the name: the tagger, as
+/// ANERcorp, takes الحرام alone in المسجد الحرام (the Grand Mosque of Mecca; 133 SaudiNewsNet
+/// mentions were الحرام, an organization), the clitic before the noun left out (بالمسجد الحرام).
+fn listed_names_before(text: &str, candidates: &mut Vec<Candidate>) {
+    let mut extended: Vec<(usize, usize)> = Vec::new();
+    for candidate in candidates.iter_mut() {
+        let written = word_before(text, candidate.start);
+        let Some(at) = text[..candidate.start].rfind(written).filter(|_| !written.is_empty()) else { continue };
+        let form = normalize_for_matching(written);
+        let readings = std::iter::once((form.clone(), 0)).chain(super::gazetteer::clitic_readings(&form));
+        let listed = readings.into_iter().find_map(|(reading, cut)| {
+            let name = format!("{reading} {}", candidate.match_text);
+            super::gazetteer::is_other_name(&name).then_some((name, cut))
+        });
+        let Some((name, cut)) = listed else { continue };
+        candidate.start = at + written.char_indices().nth(cut).map_or(written.len(), |(i, _)| i);
+        candidate.tokens.start = candidate.tokens.start.saturating_sub(1);
+        candidate.match_text = name;
+        candidate.entity_type = EntityType::Misc;
+        extended.push((candidate.start, candidate.end));
+    }
+    // The noun was often a mention of its own (المسجد, MISC): it is part of the name now.
+    candidates.retain(|c| {
+        !extended
+            .iter()
+            .any(|&(start, end)| c.start < end && start < c.end && c.end <= end && (start, end) != (c.start, c.end))
     });
 }
 
@@ -2232,6 +2262,16 @@ mod tests {
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("فان غال", "PER")), "{found:?}");
         assert!(!found.iter().any(|(t, _)| t.starts_with("فان حسين")), "{found:?}");
+    }
+
+    #[test]
+    fn the_grand_mosque_is_named_whole() {
+        // SaudiNewsNet sentences: الحرام had been an organization alone, المسجد another thing.
+        let text = "وقال مدير العلاقات العامة بالمسجد الحرام عبدالحفيظ الثبيتي إن الخدمات جاهزة. وصلى المعتمرون في المسجد الحرام.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert_eq!(found.iter().filter(|f| **f == ("المسجد الحرام", "MISC")).count(), 2, "{found:?}");
+        assert!(!found.iter().any(|(t, _)| *t == "الحرام" || t.ends_with("المسجد")), "{found:?}");
     }
 
     #[test]
