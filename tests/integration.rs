@@ -598,3 +598,22 @@ fn reuters_sample_mentions_places_nationalities_and_repeated_surnames() {
         assert!(!found.iter().any(|(t, _)| t == never), "{never} is not a name: {found:?}");
     }
 }
+
+#[test]
+fn names_cluster_reads_a_lists_last_name_first_and_keeps_lookalikes_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("names.txt");
+    let out = dir.path().join("clusters.parquet");
+    std::fs::write(&input, "SOLEIMANI, Qasem\nQasem Soleimani\nقاسم سليماني\nمحمود سلماني\nPUTIN, Vladimir\n").unwrap();
+    let (code, _, stderr) = akhbar(&["names", "cluster", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let file = std::fs::File::open(&out).unwrap();
+    let batches: Vec<RecordBatch> =
+        ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap().map(Result::unwrap).collect();
+    let names = strings(&batches, "name");
+    let clusters = integers(&batches, "cluster_id");
+    assert_eq!(names[0].as_deref(), Some("SOLEIMANI, Qasem"), "shown as given");
+    assert_eq!(clusters[..3], [clusters[0]; 3], "{names:?} {clusters:?}");
+    assert_ne!(clusters[3], clusters[0], "محمود سلماني is another man");
+    assert_ne!(clusters[4], clusters[0]);
+}

@@ -256,6 +256,20 @@ pub fn analyze(name: &str) -> NameForm {
     NameForm { original: name.to_string(), arabic_script, tokens, plain }
 }
 
+/// A list's `LAST, First` name in reading order, `First LAST` (`SOLEIMANI, Qasem` is Qasem
+/// SOLEIMANI, as sanctions lists write people; `LAVILLA, Ruben Pestano, Jr.` is Ruben Pestano, Jr.
+/// LAVILLA); any other name as it is. A generational suffix alone after the comma is no given name
+/// (`King, Jr.`).
+pub fn reading_order(name: &str) -> std::borrow::Cow<'_, str> {
+    let Some((last, first)) = name.split_once(',') else { return name.into() };
+    let (last, first) = (last.trim(), first.trim());
+    let suffix = matches!(first.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
+    if last.is_empty() || first.is_empty() || suffix || last.split_whitespace().count() > 3 {
+        return name.into();
+    }
+    format!("{first} {last}").into()
+}
+
 /// Cyrillic letters in a common English romanization (Ислам Атабиев = islam atabiev): lists
 /// give Russian and Ukrainian names in both scripts.
 fn latin_from_cyrillic(text: String) -> String {
@@ -573,6 +587,14 @@ mod tests {
 
     fn key(name: &str) -> String {
         analyze(name).key()
+    }
+
+    #[test]
+    fn a_lists_last_name_first_is_read_in_order() {
+        assert_eq!(reading_order("SOLEIMANI, Qasem"), "Qasem SOLEIMANI");
+        assert_eq!(reading_order("BIN LADIN, Usama bin Muhammad"), "Usama bin Muhammad BIN LADIN");
+        assert_eq!(reading_order("Qasem Soleimani"), "Qasem Soleimani");
+        assert_eq!(reading_order("King, Jr."), "King, Jr.");
     }
 
     #[test]

@@ -68,7 +68,8 @@ fn read_names(input: &Path, column: Option<&str>) -> Result<Vec<String>> {
 /// Clusters the names in `input` and writes the table to `out`; returns the number of names.
 pub fn cluster_file(input: &Path, column: Option<&str>, out: &Path) -> Result<usize> {
     let names = read_names(input, column)?;
-    let forms: Vec<_> = names.iter().map(|n| analyze(n)).collect();
+    // Sanctions lists write people `LAST, First`: compared in reading order, shown as given.
+    let forms: Vec<_> = names.iter().map(|n| analyze(&super::analyze::reading_order(n))).collect();
     let clusters = cluster_names(&forms, NameScorer::bundled());
     // Number clusters 1, 2, … in order of their first name; the canonical form is the most
     // frequent spelling of the cluster (the first one on a tie).

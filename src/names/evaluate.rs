@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::analyze::{analyze, NameForm};
+use super::analyze::{analyze, reading_order, NameForm};
 use super::cluster::{candidate_pairs, cluster_linked, cluster_names, cluster_with, skeleton_pairs};
 use super::score::{jaro_winkler, pair_features, Features, NameScorer};
 use crate::text::has_arabic_script as arabic;
@@ -30,14 +30,6 @@ impl Record {
     }
 }
 
-/// A list's `LAST, First` name in reading order (`First LAST`); other names as they are.
-fn last_name_first(name: &str) -> String {
-    match name.split_once(',') {
-        Some((last, first)) => format!("{} {}", first.trim(), last.trim()),
-        None => name.to_string(),
-    }
-}
-
 /// Reads the UN list (`ref`, `name`, `original_script`, `aliases` with `quality`; aliases written
 /// `LAST, First` are put in reading order).
 pub fn read_un(path: &Path) -> Result<Vec<Record>> {
@@ -48,7 +40,7 @@ pub fn read_un(path: &Path) -> Result<Vec<Record>> {
         let mut names = vec![value["name"].as_str().unwrap_or("").to_string()];
         for alias in value["aliases"].as_array().into_iter().flatten() {
             if alias["quality"].as_str() == Some("Good") {
-                names.push(last_name_first(alias["name"].as_str().unwrap_or("")));
+                names.push(reading_order(alias["name"].as_str().unwrap_or("")).into_owned());
             }
         }
         let original = value["original_script"].as_str().unwrap_or("").to_string();
@@ -71,9 +63,9 @@ pub fn read_ofac_individuals(path: &Path) -> Result<Vec<Record>> {
         if value["type"].as_str() != Some("individual") {
             continue;
         }
-        let mut names = vec![last_name_first(value["name"].as_str().unwrap_or(""))];
+        let mut names = vec![reading_order(value["name"].as_str().unwrap_or("")).into_owned()];
         for alias in value["aliases"].as_array().into_iter().flatten() {
-            names.push(last_name_first(alias["name"].as_str().unwrap_or("")));
+            names.push(reading_order(alias["name"].as_str().unwrap_or("")).into_owned());
         }
         names.retain(|n| !n.trim().is_empty());
         records.push(Record { id: format!("ofac:{}", value["ent_num"].as_str().unwrap_or("")), names, arabic: None });
