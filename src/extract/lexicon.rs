@@ -24,9 +24,10 @@ pub enum Lexicon {
     CompassWords,
     ArabicEverydayWords,
     ArabicBodyNouns,
+    ArabicKinshipWords,
 }
 
-const SOURCES: [(Lexicon, &str); 17] = [
+const SOURCES: [(Lexicon, &str); 18] = [
     (Lexicon::Connectors, include_str!("../../data/lexicons/english-connectors.txt")),
     (Lexicon::CommonCapitalized, include_str!("../../data/lexicons/english-common-capitalized.txt")),
     (Lexicon::SentenceStarters, include_str!("../../data/lexicons/english-sentence-starters.txt")),
@@ -44,6 +45,7 @@ const SOURCES: [(Lexicon, &str); 17] = [
     (Lexicon::CompassWords, include_str!("../../data/lexicons/compass-words.txt")),
     (Lexicon::ArabicEverydayWords, include_str!("../../data/lexicons/arabic-everyday-words.txt")),
     (Lexicon::ArabicBodyNouns, include_str!("../../data/lexicons/arabic-body-nouns.txt")),
+    (Lexicon::ArabicKinshipWords, include_str!("../../data/lexicons/arabic-kinship-words.txt")),
 ];
 
 /// The entries of a word list.

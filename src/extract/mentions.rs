@@ -153,6 +153,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
         saints_names(text, &mut candidates, gazetteer);
         dutch_names(text, &mut candidates);
         listed_names_before(text, &mut candidates);
+        names_cut_after_a_particle(text, &mut candidates);
     }
     finish(text, candidates)
 }
@@ -452,6 +453,51 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
             .map_or(c.start, |(i, _)| i);
         let word_end = text[c.end..].find(|ch: char| !ch.is_alphabetic()).map_or(text.len(), |i| c.end + i);
         !words.contains(&c.match_text) && !words.contains(&normalize_for_matching(&text[word_start..word_end]))
+    });
+}
+
+/// A person's name does not end in بن, بنت, ابن, أبو, أبي, عبد or آل ("son of", "daughter of",
+/// "father of", "servant of", "family of"): the tagger stopped there in 96 SaudiNewsNet mentions
+/// (الشيخ بدر بن علي بن طامي العتيبي gave بدر بن). The name goes on over the next word, and over
+/// each particle and word after it (a chain of "son of" names), but not over a word for kin or a
+/// child's age (`data/lexicons/arabic-kinship-words.txt`).
+fn names_cut_after_a_particle(text: &str, candidates: &mut Vec<Candidate>) {
+    const PARTICLES: [&str; 7] = ["بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال"];
+    static KIN: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let kin =
+        KIN.get_or_init(|| lexicon(Lexicon::ArabicKinshipWords).iter().map(|w| normalize_for_matching(w)).collect());
+    let arabic_word = |word: &str| !word.is_empty() && word.chars().all(|c| ('\u{0620}'..='\u{064A}').contains(&c));
+    let mut extended: Vec<(usize, usize)> = Vec::new();
+    for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
+        let mut words = 0;
+        while words < 6 && candidate.match_text.rsplit(' ').next().is_some_and(|last| PARTICLES.contains(&last)) {
+            let Some(after) = text[candidate.end..].strip_prefix(' ') else { break };
+            let length = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+            let word = &after[..length];
+            // Kin and ages are no names: ابن عم (a cousin), ابن الأربع سنوات (four years old).
+            if !arabic_word(word) || is_function_word(word) || kin.contains(&normalize_for_matching(word)) {
+                break;
+            }
+            candidate.end += 1 + length;
+            candidate.tokens.end += 1;
+            candidate.match_text = format!("{} {}", candidate.match_text, normalize_for_matching(word));
+            words += 1;
+            // A particle after the word continues the chain.
+            let next =
+                text[candidate.end..].strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphabetic()).next());
+            if let Some(particle) = next.filter(|n| PARTICLES.contains(&normalize_for_matching(n).as_str())) {
+                candidate.end += 1 + particle.len();
+                candidate.tokens.end += 1;
+                candidate.match_text = format!("{} {}", candidate.match_text, normalize_for_matching(particle));
+            }
+        }
+        if words > 0 {
+            extended.push((candidate.start, candidate.end));
+        }
+    }
+    // What the name now covers is no mention of its own (علي بن طامي العتيبي after بدر بن).
+    candidates.retain(|c| {
+        !extended.iter().any(|&(start, end)| c.start < end && start < c.end && (start, end) != (c.start, c.end))
     });
 }
 
@@ -2272,6 +2318,16 @@ mod tests {
         let found = texts_and_types(&mentions);
         assert_eq!(found.iter().filter(|f| **f == ("المسجد الحرام", "MISC")).count(), 2, "{found:?}");
         assert!(!found.iter().any(|(t, _)| *t == "الحرام" || t.ends_with("المسجد")), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_goes_on_after_son_of() {
+        // SaudiNewsNet sentences: the tagger had stopped at بن and at بنت.
+        let text = "وقال الشيخ بدر بن علي بن طامي العتيبي مدير الإدارة إن العمل مستمر. وحضرت الأميرة مشاعل بنت عبدالمحسن بن عبدالعزيز الحفل.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(!found.iter().any(|(t, _)| t.ends_with(" بن") || t.ends_with(" بنت")), "{found:?}");
+        assert!(found.iter().any(|(t, k)| t.starts_with("بدر بن علي") && *k == "PER"), "{found:?}");
     }
 
     #[test]
