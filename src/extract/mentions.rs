@@ -401,6 +401,32 @@ fn word_after(text: &str, end: usize) -> String {
     normalize_for_matching(next.trim_end_matches(|c: char| !c.is_alphabetic()))
 }
 
+/// The Arabic word, as written, one space after byte `end` of `text`: none after punctuation, a
+/// line break or another script, and none that is a function word.
+fn arabic_word_after(text: &str, end: usize) -> Option<&str> {
+    let after = text[end..].strip_prefix(' ')?;
+    let word = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
+    let arabic = !word.is_empty() && word.chars().all(|c| ('\u{0620}'..='\u{064A}').contains(&c));
+    (arabic && !is_function_word(word)).then_some(word)
+}
+
+/// Takes `word`, the word one space after it ([`arabic_word_after`]), into `candidate`.
+fn take_next_word(candidate: &mut Candidate, word: &str) {
+    candidate.end += 1 + word.len();
+    candidate.tokens.end += 1;
+    candidate.match_text = format!("{} {}", candidate.match_text, normalize_for_matching(word));
+}
+
+/// Drops the candidates that overlap one of `spans` (byte ranges that grew over them) and do not
+/// reach past its end; the candidate of the span itself stays.
+fn drop_covered(candidates: &mut Vec<Candidate>, spans: &[(usize, usize)]) {
+    candidates.retain(|c| {
+        !spans
+            .iter()
+            .any(|&(start, end)| c.start < end && start < c.end && c.end <= end && (start, end) != (c.start, c.end))
+    });
+}
+
 /// الرباط is Rabat and, in sports news, a knee's ligament: الرباط الصليبي (the cruciate ligament),
 /// الرباط الداخلي, الرباط الجانبي. Before these adjectives it is no place (about 80 of 166
 /// SaudiNewsNet mentions of Rabat).
@@ -466,29 +492,22 @@ fn names_cut_after_a_particle(text: &str, candidates: &mut Vec<Candidate>) {
     static KIN: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let kin =
         KIN.get_or_init(|| lexicon(Lexicon::ArabicKinshipWords).iter().map(|w| normalize_for_matching(w)).collect());
-    let arabic_word = |word: &str| !word.is_empty() && word.chars().all(|c| ('\u{0620}'..='\u{064A}').contains(&c));
+    let ends_in_particle =
+        |c: &Candidate| c.match_text.rsplit(' ').next().is_some_and(|last| PARTICLES.contains(&last));
     let mut extended: Vec<(usize, usize)> = Vec::new();
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
         let mut words = 0;
-        while words < 6 && candidate.match_text.rsplit(' ').next().is_some_and(|last| PARTICLES.contains(&last)) {
-            let Some(after) = text[candidate.end..].strip_prefix(' ') else { break };
-            let length = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
-            let word = &after[..length];
+        while words < 6 && ends_in_particle(candidate) {
             // Kin and ages are no names: ابن عم (a cousin), ابن الأربع سنوات (four years old).
-            if !arabic_word(word) || is_function_word(word) || kin.contains(&normalize_for_matching(word)) {
-                break;
-            }
-            candidate.end += 1 + length;
-            candidate.tokens.end += 1;
-            candidate.match_text = format!("{} {}", candidate.match_text, normalize_for_matching(word));
+            let next = arabic_word_after(text, candidate.end).filter(|w| !kin.contains(&normalize_for_matching(w)));
+            let Some(word) = next else { break };
+            take_next_word(candidate, word);
             words += 1;
             // A particle after the word continues the chain.
-            let next =
-                text[candidate.end..].strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphabetic()).next());
-            if let Some(particle) = next.filter(|n| PARTICLES.contains(&normalize_for_matching(n).as_str())) {
-                candidate.end += 1 + particle.len();
-                candidate.tokens.end += 1;
-                candidate.match_text = format!("{} {}", candidate.match_text, normalize_for_matching(particle));
+            if let Some(particle) = arabic_word_after(text, candidate.end) {
+                if PARTICLES.contains(&normalize_for_matching(particle).as_str()) {
+                    take_next_word(candidate, particle);
+                }
             }
         }
         if words > 0 {
@@ -496,9 +515,7 @@ fn names_cut_after_a_particle(text: &str, candidates: &mut Vec<Candidate>) {
         }
     }
     // What the name now covers is no mention of its own (علي بن طامي العتيبي after بدر بن).
-    candidates.retain(|c| {
-        !extended.iter().any(|&(start, end)| c.start < end && start < c.end && (start, end) != (c.start, c.end))
-    });
+    drop_covered(candidates, &extended);
 }
 
 /// A name of other-names.tsv that holds the word before a mention is the name: the tagger, as
@@ -523,11 +540,7 @@ fn listed_names_before(text: &str, candidates: &mut Vec<Candidate>) {
         extended.push((candidate.start, candidate.end));
     }
     // The noun was often a mention of its own (المسجد, MISC): it is part of the name now.
-    candidates.retain(|c| {
-        !extended
-            .iter()
-            .any(|&(start, end)| c.start < end && start < c.end && c.end <= end && (start, end) != (c.start, c.end))
-    });
+    drop_covered(candidates, &extended);
 }
 
 /// فان (van) before a person's name is the name's own (فان غال, فان بيرسي: ANERcorp spans it so
@@ -557,24 +570,13 @@ fn dutch_names(text: &str, candidates: &mut [Candidate]) {
 fn saints_names(text: &str, candidates: &mut Vec<Candidate>, gazetteer: &Gazetteer) {
     let mut absorbed: Vec<(usize, usize)> = Vec::new();
     for candidate in candidates.iter_mut().filter(|c| matches!(c.match_text.as_str(), "سان" | "سانت")) {
-        let Some(after) = text[candidate.end..].strip_prefix(' ') else { continue };
-        let length = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
-        let word = &after[..length];
-        let arabic = word.chars().all(|c| ('\u{0620}'..='\u{064A}').contains(&c));
-        if word.chars().count() < 3 || !arabic || is_function_word(word) {
-            continue;
-        }
-        let word_start = candidate.end + 1;
-        absorbed.push((word_start, word_start + length));
-        candidate.end = word_start + length;
-        candidate.tokens.end += 1;
-        candidate.match_text = format!("{} {}", candidate.match_text, normalize_for_matching(word));
+        let Some(word) = arabic_word_after(text, candidate.end).filter(|w| w.chars().count() >= 3) else { continue };
+        take_next_word(candidate, word);
         let after_paris = text[..candidate.start].strip_suffix("باريس ").filter(|before| {
             before.chars().rev().take_while(|c| c.is_alphabetic()).all(|c| matches!(c, 'و' | 'ل' | 'ب' | 'ف'))
         });
         if after_paris.is_some() {
             let paris = candidate.start - "باريس ".len();
-            absorbed.push((paris, candidate.start - 1));
             candidate.start = paris;
             candidate.tokens.start = candidate.tokens.start.saturating_sub(1);
             candidate.match_text = format!("باريس {}", candidate.match_text);
@@ -582,9 +584,10 @@ fn saints_names(text: &str, candidates: &mut Vec<Candidate>, gazetteer: &Gazette
         if gazetteer.name_types(&candidate.match_text).contains(&EntityType::Org) {
             candidate.entity_type = EntityType::Org;
         }
+        absorbed.push((candidate.start, candidate.end));
     }
     // The words taken in are no mentions of their own (جرمان, باريس).
-    candidates.retain(|c| !absorbed.iter().any(|&(start, end)| c.start >= start && c.end <= end));
+    drop_covered(candidates, &absorbed);
 }
 
 /// A place's name in quotes after لـ ("to", as in "told «Al-Riyadh»") is a newspaper's or other
