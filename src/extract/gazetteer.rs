@@ -100,12 +100,25 @@ fn listed_forms(list: &str) -> impl Iterator<Item = &str> {
 /// True for a name of `data/names/other-names.tsv` (currencies, holy books and places, feasts,
 /// wars, a few products: MISC), by match form, in both scripts.
 pub fn is_other_name(match_form: &str) -> bool {
-    static NAMES: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    NAMES
+    other_names().contains(match_form)
+}
+
+/// True for the last word of a name of two words or more of `data/names/other-names.tsv` (الحرام
+/// of المسجد الحرام): what a mention must be for a listed name to end in it.
+pub fn ends_an_other_name(match_form: &str) -> bool {
+    static TAILS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    TAILS
         .get_or_init(|| {
-            listed_forms(include_str!("../../data/names/other-names.tsv")).map(normalize_for_matching).collect()
+            other_names().iter().filter_map(|n| n.rsplit_once(' ').map(|(_, last)| last.to_string())).collect()
         })
         .contains(match_form)
+}
+
+fn other_names() -> &'static std::collections::HashSet<String> {
+    static NAMES: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        listed_forms(include_str!("../../data/names/other-names.tsv")).map(normalize_for_matching).collect()
+    })
 }
 
 /// The type of a name of the curated lists written for akhbar (countries and capitals, places:

@@ -462,9 +462,13 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
     // nouns.txt), names nothing, whatever its type: 600 SaudiNewsNet mentions were such nouns.
     candidates.retain(|c| {
         let form = &c.match_text;
+        // Only a word ending in such a noun is read without its clitics.
+        if form.contains(' ') || !bodies.iter().any(|b| form.ends_with(b.as_str())) {
+            return true;
+        }
         let readings =
             std::iter::once(form.clone()).chain(super::gazetteer::clitic_readings(form).into_iter().map(|r| r.0));
-        c.match_text.contains(' ') || !readings.into_iter().any(|r| bodies.contains(&r))
+        !readings.into_iter().any(|r| bodies.contains(&r))
     });
     candidates.retain(|c| {
         // After a title it is a name (الدكتور رايت is Dr Wright, رايت alone رأيت "I saw").
@@ -523,7 +527,7 @@ fn names_cut_after_a_particle(text: &str, candidates: &mut Vec<Candidate>) {
 /// mentions were الحرام, an organization), the clitic before the noun left out (بالمسجد الحرام).
 fn listed_names_before(text: &str, candidates: &mut Vec<Candidate>) {
     let mut extended: Vec<(usize, usize)> = Vec::new();
-    for candidate in candidates.iter_mut() {
+    for candidate in candidates.iter_mut().filter(|c| super::gazetteer::ends_an_other_name(&c.match_text)) {
         let written = word_before(text, candidate.start);
         let Some(at) = text[..candidate.start].rfind(written).filter(|_| !written.is_empty()) else { continue };
         let form = normalize_for_matching(written);
