@@ -218,8 +218,8 @@ impl CoreToken {
         // In Arabic script the consonants must agree too: the skeleton's classes make الأسد
         // and سعود alike (SD), and put al-Assad in a story about Salman bin Abdulaziz Al Saud.
         // And the whole word may be one letter off, no more: a dropped long vowel or the nisba
-        // (سلماني, سليمان for سليماني), not two (سعادة "Excellency" is not سعود, صالح not صلاح,
-        // موسوي not ميسي: SaudiNewsNet linked each so).
+        // (سلماني, سليمان for سليماني), not two (سعادة "Excellency" is not سعود, صالح not صلاح:
+        // SaudiNewsNet linked both so).
         let letters_agree = match (&self.letters, &other.letters, &self.spelled, &other.spelled) {
             (Some(a), Some(b), Some(x), Some(y)) => a == b && edit_distance(x, y) <= 1,
             _ => true,
