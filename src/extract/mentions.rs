@@ -482,7 +482,10 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
             .last()
             .map_or(c.start, |(i, _)| i);
         let word_end = text[c.end..].find(|ch: char| !ch.is_alphabetic()).map_or(text.len(), |i| c.end + i);
-        !words.contains(&c.match_text) && !words.contains(&normalize_for_matching(&text[word_start..word_end]))
+        let with_clitic = (word_start, word_end) != (c.start, c.end);
+        let everyday = words.contains(&c.match_text)
+            || (with_clitic && words.contains(&normalize_for_matching(&text[word_start..word_end])));
+        !everyday
     });
 }
 
