@@ -5,7 +5,7 @@
 //! pair's features, tokens and score. What the matcher's features were found with.
 use akhbar::names::analyze::analyze;
 use akhbar::names::cluster::cluster_names;
-use akhbar::names::evaluate::{read_ofac_individuals, read_un};
+use akhbar::names::evaluate::{names_of, read_ofac_individuals, read_un};
 use akhbar::names::NameScorer;
 fn main() {
     let list = std::env::args().nth(1).unwrap_or_else(|| "un".into());
@@ -29,14 +29,7 @@ fn main() {
     };
     let Ok(records) = records else { return eprintln!("names_errors: list missing") };
     let held: Vec<_> = records.iter().filter(|r| r.held_out()).collect();
-    let mut names = Vec::new();
-    let mut truth = Vec::new();
-    for (i, r) in held.iter().enumerate() {
-        for n in &r.names {
-            names.push(analyze(n));
-            truth.push(i);
-        }
-    }
+    let (names, truth) = names_of(&held);
     let scorer = NameScorer::bundled();
     if std::env::var("PAIRS").is_ok() {
         for (a, b) in akhbar::names::cluster::candidate_pairs(&names) {

@@ -63,6 +63,19 @@ pub fn lexicon(which: Lexicon) -> &'static HashSet<&'static str> {
     &loaded.iter().find(|(kind, _)| *kind == which).expect("every lexicon is loaded").1
 }
 
+/// The entries of a word list in match form, for lists written as the text writes words
+/// (أدري, خانة) and compared with mentions' match forms.
+pub fn lexicon_in_match_form(which: Lexicon) -> &'static HashSet<String> {
+    static LOADED: OnceLock<Vec<(Lexicon, HashSet<String>)>> = OnceLock::new();
+    let loaded = LOADED.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(kind, _)| (*kind, lexicon(*kind).iter().map(|w| crate::text::normalize_for_matching(w)).collect()))
+            .collect()
+    });
+    &loaded.iter().find(|(kind, _)| *kind == which).expect("every lexicon is loaded").1
+}
+
 /// The part a word plays in the name of an institution or place named after a royal
 /// (data/lexicons/arabic-institutions.tsv): جامعة الملك سعود is noun, title, name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

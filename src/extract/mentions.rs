@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::document_pass;
 use super::features::name_variants;
 use super::gazetteer::{flags, EntityType, Gazetteer, NameMatch};
-use super::lexicon::{institution_word, lexicon, InstitutionWord, Lexicon};
+use super::lexicon::{institution_word, lexicon, lexicon_in_match_form, InstitutionWord, Lexicon};
 use super::tagger::{type_of, Scores, TaggedWord, Tagger, WordCache};
 use crate::text::tokens::{char_offsets, sentences, tokenize, Token, TokenKind};
 use crate::text::{normalize_for_matching, Language};
@@ -452,12 +452,8 @@ fn common_words_are_no_places(text: &str, candidates: &mut Vec<Candidate>) {
 /// to reach it (فسادا "corruption" read as ف + سادا), is no name; an organization's is left to
 /// the context (النهار, the Lebanese paper). On SaudiNewsNet about 1,800 mentions stood so.
 fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
-    type Words = std::sync::OnceLock<std::collections::HashSet<String>>;
-    static WORDS: Words = Words::new();
-    static BODIES: Words = Words::new();
-    let normalized = |which| lexicon(which).iter().map(|w| normalize_for_matching(w)).collect();
-    let words = WORDS.get_or_init(|| normalized(Lexicon::ArabicEverydayWords));
-    let bodies = BODIES.get_or_init(|| normalized(Lexicon::ArabicBodyNouns));
+    let words = lexicon_in_match_form(Lexicon::ArabicEverydayWords);
+    let bodies = lexicon_in_match_form(Lexicon::ArabicBodyNouns);
     // A body's noun alone, clitics and all (جامعة, بمنظمة, البنك: data/lexicons/arabic-body-
     // nouns.txt), names nothing, whatever its type: 723 SaudiNewsNet mentions were such nouns.
     candidates.retain(|c| {
@@ -496,9 +492,7 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
 /// child's age (`data/lexicons/arabic-kinship-words.txt`).
 fn names_cut_after_a_particle(text: &str, candidates: &mut Vec<Candidate>) {
     const PARTICLES: [&str; 7] = ["بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال"];
-    static KIN: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    let kin =
-        KIN.get_or_init(|| lexicon(Lexicon::ArabicKinshipWords).iter().map(|w| normalize_for_matching(w)).collect());
+    let kin = lexicon_in_match_form(Lexicon::ArabicKinshipWords);
     let ends_in_particle =
         |c: &Candidate| c.match_text.rsplit(' ').next().is_some_and(|last| PARTICLES.contains(&last));
     let mut extended: Vec<(usize, usize)> = Vec::new();

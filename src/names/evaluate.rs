@@ -192,7 +192,7 @@ pub fn baseline_form(name: &str) -> String {
 }
 
 /// Every name of the records, analyzed, with the index of its record.
-fn names_of(records: &[&Record]) -> (Vec<NameForm>, Vec<usize>) {
+pub fn names_of(records: &[&Record]) -> (Vec<NameForm>, Vec<usize>) {
     let mut names = Vec::new();
     let mut truth = Vec::new();
     for (index, record) in records.iter().enumerate() {
