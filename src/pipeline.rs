@@ -247,7 +247,7 @@ fn resolve_entities(
     mention_rows: u64,
 ) -> Result<(u64, Vec<String>)> {
     use crate::names::resolve::{join_entities, key_mentions, resolve_bucket, FormCache, MentionKeyRow};
-    use arrow::array::{Array, Date32Array, StringArray};
+    use arrow::array::{Array, Date32Array, Int64Array, StringArray};
     let staged = area.staging.join("mentions");
     let mut published: HashMap<String, Option<i32>> = HashMap::new();
     output::for_each_table_batch(&area.staging.join("documents"), &["doc_id", "published"], |batch| {
@@ -275,13 +275,16 @@ fn resolve_entities(
         }
         Ok(())
     };
-    output::for_each_table_batch(&staged, &["doc_id", "type", "match_text", "text"], |batch| {
+    output::for_each_table_batch(&staged, &["doc_id", "sentence", "type", "match_text", "text"], |batch| {
         let column = |name: &str| output::string_column(&batch, name);
         let (doc_ids, types, match_texts, texts) =
             (column("doc_id")?, column("type")?, column("match_text")?, column("text")?);
+        let sentences = batch.column_by_name("sentence").context("mentions.sentence is missing")?;
+        let sentences = sentences.as_any().downcast_ref::<Int64Array>().context("sentence is an integer column")?;
         for row in 0..batch.num_rows() {
             pending.push(MentionKeyRow {
                 doc_id: doc_ids.value(row).to_string(),
+                sentence: sentences.value(row),
                 entity_type: types.value(row).to_string(),
                 match_text: match_texts.value(row).to_string(),
                 text: texts.value(row).to_string(),

@@ -12,6 +12,7 @@ pub mod analyze;
 pub mod cli;
 pub mod cluster;
 pub mod evaluate;
+pub mod places;
 pub mod resolve;
 pub mod score;
 

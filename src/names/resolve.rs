@@ -36,6 +36,8 @@ use crate::text::has_arabic_script as is_arabic;
 #[derive(Debug, Clone)]
 pub struct MentionKeyRow {
     pub doc_id: String,
+    /// The sentence of its document it stands in.
+    pub sentence: i64,
     pub entity_type: String,
     /// The mention's match form.
     pub match_text: String,
@@ -272,7 +274,7 @@ impl FormCache {
 }
 
 /// Steps 1 and 2: the resolution key of each mention and, within its document, the full name it
-/// stands for. `mentions` hold whole documents, each document's mentions together.
+/// stands for (or the place, when its spelling names two: [`super::places`]). `mentions` hold whole documents, each document's mentions together.
 pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<KeyedMention> {
     let analyzed: Vec<Analyzed> = mentions
         .iter()
@@ -282,13 +284,18 @@ pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<Ke
         })
         .collect();
     let stands_for = link_within_documents(mentions, &analyzed);
+    let places = super::places::read_two_place_names(mentions);
     mentions
         .iter()
         .zip(&stands_for)
-        .map(|(mention, &target)| KeyedMention {
+        .zip(places)
+        .map(|((mention, &target), place)| KeyedMention {
             entity_type: mention.entity_type.clone(),
-            key: analyzed[target].0.clone(),
-            stands_for: mentions[target].match_text.clone(),
+            key: match &place {
+                Some(place) => cache.get(place).0.clone(),
+                None => analyzed[target].0.clone(),
+            },
+            stands_for: place.unwrap_or_else(|| mentions[target].match_text.clone()),
             text: mention.text.clone(),
             doc_id: mention.doc_id.clone(),
             published: mention.published,
@@ -1139,6 +1146,7 @@ mod tests {
     fn mention(doc: &str, kind: &str, text: &str) -> MentionKeyRow {
         MentionKeyRow {
             doc_id: doc.into(),
+            sentence: 0,
             entity_type: kind.into(),
             match_text: crate::text::normalize_for_matching(text),
             text: text.into(),
