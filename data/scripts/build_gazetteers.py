@@ -10,8 +10,8 @@ Sources and licences:
   - names/anetac-pairs.jsonl: ANETAC Arabic named entities with English spellings (research data,
     Hadj Ameur et al.)
   - events/petrarch2/Phoenix.*.actors.txt: PETRARCH2 Phoenix actor dictionaries (MIT)
-  - data/gazetteers/countries-capitals.tsv, places-curated.tsv, organizations-curated.tsv, titles.txt:
-    written for akhbar
+  - data/gazetteers/countries-capitals.tsv, places-curated.tsv, organizations-curated.tsv, titles.txt,
+    data/names/people-curated.tsv: written for akhbar
 
 Usage: python3 data/scripts/build_gazetteers.py [--shared ../shared/data]
 Deterministic: the same inputs give byte-identical files (sorted, de-duplicated).
@@ -92,6 +92,14 @@ def main() -> None:
         elif record["type"] == "-0-":
             organizations.update(clean(n) for n in names)
 
+    # akhbar's own curated people (data/names/people-curated.tsv): leaders, officials and
+    # sportsmen the sanctions lists do not name, in both scripts (بان كي مون, جون كيري).
+    for line in (out.parent / "names/people-curated.tsv").open(encoding="utf-8"):
+        if line.startswith(("#", "name_en")):
+            continue
+        for column in line.rstrip("\n").split("\t"):
+            full_names.update(n.strip() for n in column.split("|") if " " in n.strip())
+
     for line in (shared / "names/anetac-pairs.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
         target = {"PERSON": name_parts, "LOCATION": locations, "ORGANIZATION": organizations}[record["class"]]
@@ -158,7 +166,7 @@ def main() -> None:
     header = "# Built by data/scripts/build_gazetteers.py from {}. Do not edit by hand.\n"
     counts = {
         "person-name-parts.txt": write(out / "person-name-parts.txt", header.format("Wikidata person-name groups (MIT/CC0), romanizer units (MIT/CC0), ANETAC PERSON (research data)"), name_parts),
-        "person-names.txt": write(out / "person-names.txt", header.format("the UN consolidated list (public) and the OFAC SDN list (public domain)"), full_names),
+        "person-names.txt": write(out / "person-names.txt", header.format("the UN consolidated list (public), the OFAC SDN list (public domain), people-curated.tsv (written for akhbar)"), full_names),
         "locations.txt": write(out / "locations.txt", header.format("ANETAC LOCATION (research data), PETRARCH2 Phoenix country actors (MIT), countries-capitals.tsv, places-curated.tsv"), locations),
         "organizations.txt": write(out / "organizations.txt", header.format("OFAC SDN entities (public domain), ANETAC ORGANIZATION (research data), PETRARCH2 Phoenix international and non-state actors (MIT), organizations-curated.tsv"), organizations),
     }
