@@ -621,6 +621,22 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
             || (with_clitic && words.contains(&normalize_for_matching(&text[word_start..word_end])));
         !everyday
     });
+    // Nor does a person's name end in one that is no name's part, without the article: the tagger
+    // ran on into it (حجاج عبد العظيم برنامجا, "… a programme", in ANERcorp; but صلاح الدين, and
+    // خالد بن صالح العباد, where العباد "the people" is a family's name).
+    let gazetteer = Gazetteer::bundled();
+    for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
+        let Some((name, last)) = candidate.match_text.rsplit_once(' ') else { continue };
+        let part = gazetteer.word_flags(last) & (flags::PERSON_NAME | flags::PERSON_PART) != 0;
+        if part || last.starts_with("ال") || (!words.contains(last) && !bodies.contains(last)) {
+            continue;
+        }
+        let span = &text[candidate.start..candidate.end];
+        let Some(cut) = span.trim_end().rfind(char::is_whitespace) else { continue };
+        candidate.end = candidate.start + span[..cut].trim_end().len();
+        candidate.tokens.end = candidate.tokens.end.saturating_sub(1).max(candidate.tokens.start);
+        candidate.match_text = name.to_string();
+    }
 }
 
 /// A person's name does not end in بن, بنت, ابن, أبو, أبي, عبد or آل ("son of", "daughter of",
@@ -2460,6 +2476,12 @@ mod tests {
             assert!(!found.iter().any(|(t, _)| *t == word), "{word}: {found:?}");
         }
         assert!(found.contains(&("خالد العيسى", "PER")), "{found:?}");
+        // Nor does one end a person's name (the tagger took صبحي ومعالي).
+        let text = "وكان في وداع الأمير محمد بن سلمان لدى مغادرته مطار القاهرة الدولي معالي القائد العام للقوات المسلحة وزير الدفاع والإنتاج الفريق أول صدقي صبحي ومعالي سفير خادم الحرمين الشريفين لدى جمهورية مصر العربية.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(found.contains(&("صبحي", "PER")), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t.ends_with("ومعالي")), "{found:?}");
     }
 
     #[test]
