@@ -317,12 +317,17 @@ fn cut_clitic_tails(text: &str, candidates: &mut [Candidate], gazetteer: &Gazett
             let article = reading.starts_with("ال") && !last.starts_with("ال");
             (*removed > 0 && gazetteer.word_flags(reading) & flags::TITLE != 0) || article
         };
+        // Every reading below cuts a proclitic; most names' last words have none.
+        if !last.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) || is_name(last) {
+            continue;
+        }
         let readings = super::gazetteer::clitic_readings(last);
         let head = &words[..words.len() - 1];
         let named_without_it = || {
+            let head_text = head.join(" ");
             let known_head = persons.iter().any(|p| {
                 *p != candidate.match_text
-                    && (*p == head.join(" ") || (p.contains(' ') && p.rsplit(' ').next() == head.last().copied()))
+                    && (*p == head_text || (p.contains(' ') && p.rsplit(' ').next() == head.last().copied()))
             });
             // Not ك ("like"; كفوري is Kfoury), nor ب before an alif, which begins Hadhrami names
             // (باسهل, باعشن), nor ب after a one-word name (بترجي).
@@ -338,7 +343,7 @@ fn cut_clitic_tails(text: &str, candidates: &mut [Candidate], gazetteer: &Gazett
                 })
         };
         let run_on = (words.len() >= 3 && readings.iter().any(after_clitic)) || named_without_it();
-        if is_name(last) || !run_on {
+        if !run_on {
             continue;
         }
         let span = &text[candidate.start..candidate.end];
@@ -394,6 +399,10 @@ fn banks_named_by_adjectives(
     for (sentence, range) in sentence_ranges.iter().enumerate() {
         for index in range.clone() {
             let Some(&noun) = word_at(index) else { continue };
+            // Most words are no bank: look at the letters before normalizing.
+            if !noun.text(text).contains("بنك") && !noun.text(text).contains("مصرف") {
+                continue;
+            }
             let form = normalize_for_matching(noun.text(text));
             let readings = std::iter::once((form.clone(), 0)).chain(super::gazetteer::clitic_readings(&form));
             let Some((_, cut)) = readings.into_iter().find(|(r, _)| r == "البنك" || r == "المصرف") else {
@@ -441,7 +450,8 @@ fn titled_works(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>], 
     for (sentence, range) in sentence_ranges.iter().enumerate() {
         for index in range.clone() {
             let noun = tokens[index];
-            if noun.kind != TokenKind::Word {
+            let opens = |i: usize| range.contains(&i) && matches!(tokens[i].text(text), "«" | "\"" | "“");
+            if noun.kind != TokenKind::Word || !opens(index + 1) {
                 continue;
             }
             let form = normalize_for_matching(noun.text(text));
@@ -455,10 +465,6 @@ fn titled_works(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>], 
             } else {
                 continue;
             };
-            let opens = |i: usize| range.contains(&i) && matches!(tokens[i].text(text), "«" | "\"" | "“");
-            if !opens(index + 1) {
-                continue;
-            }
             let first = index + 2;
             let Some(close) =
                 (first..range.end.min(first + LONGEST + 1)).find(|&i| matches!(tokens[i].text(text), "»" | "\"" | "”"))
@@ -1383,7 +1389,8 @@ fn span_candidate(
         })
     };
     let particle_first = span.start < span.end && is_function_word(sentence[span.start].text(text));
-    match listed_end(span.start).filter(|&end| particle_first && end >= span.end && entity_type == EntityType::Per) {
+    let whole = (particle_first && entity_type == EntityType::Per).then(|| listed_end(span.start)).flatten();
+    match whole.filter(|&end| end >= span.end) {
         Some(end) => span.end = end,
         None => {
             while span.end - span.start > 1 && is_function_word(sentence[span.start].text(text)) {

@@ -29,7 +29,7 @@ use polars::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, NameForm, NameToken};
-use super::score::{edit_distance, NameScorer};
+use super::score::{within_one_edit, NameScorer};
 use crate::text::has_arabic_script as is_arabic;
 
 /// What resolution needs of one mention.
@@ -223,7 +223,7 @@ impl CoreToken {
         // (سلماني, سليمان for سليماني), not two (سعادة "Excellency" is not سعود, صالح not صلاح:
         // SaudiNewsNet linked both so).
         let letters_agree = match (&self.letters, &other.letters, &self.spelled, &other.spelled) {
-            (Some(a), Some(b), Some(x), Some(y)) => a == b && edit_distance(x, y) <= 1,
+            (Some(a), Some(b), Some(x), Some(y)) => a == b && within_one_edit(x, y),
             _ => true,
         };
         self.skeleton == other.skeleton
@@ -910,7 +910,7 @@ fn latin_strangers(a: &NameForm, b: &NameForm) -> bool {
 /// اليابان, الهندية "Indian" not الهند, بوردو not بريدة: all were so on SaudiNewsNet).
 fn arabic_strangers(a: &NameForm, b: &NameForm) -> bool {
     let letters = |name: &NameForm| -> Vec<char> { name.core().iter().flat_map(|t| t.form.chars()).collect() };
-    a.arabic_script && b.arabic_script && edit_distance(&letters(a), &letters(b)) > 1
+    a.arabic_script && b.arabic_script && !within_one_edit(&letters(a), &letters(b))
 }
 
 /// Two names that differ in a compass point or its like: West and East Germany, North and

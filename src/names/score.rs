@@ -110,18 +110,22 @@ fn jaro_winkler_of<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     jaro + prefix * 0.1 * (1.0 - jaro)
 }
 
-/// Levenshtein distance between two sequences.
-pub fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, x) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            current[j + 1] = (previous[j] + usize::from(x != y)).min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
+/// Whether two sequences are at most one edit apart (a letter changed, added or dropped): the
+/// Levenshtein distance is 0 or 1, found in one pass without allocating.
+pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
     }
-    previous[b.len()]
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if prefix == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
 }
 
 /// The features of a pair of names, in the order of [`FEATURES`].
@@ -148,13 +152,20 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
     // The best similarity of each long-name token to any short-name token, for the coverage.
     let mut long_best = vec![0.0f64; long.len()];
     let long_skeletons: HashSet<&str> = long.iter().map(|t| t.skeleton.as_str()).collect();
-    let partners = align_one_to_one(short, long, &mut long_best);
-    for (token, partner) in short.iter().zip(partners) {
+    let (mut stack, mut heap) = ([None; 16], Vec::new());
+    let partners: &mut [Option<(usize, f64)>] = if short.len() <= stack.len() {
+        &mut stack[..short.len()]
+    } else {
+        heap.resize(short.len(), None);
+        &mut heap
+    };
+    align_one_to_one(short, long, &mut long_best, partners);
+    for (token, &partner) in short.iter().zip(partners.iter()) {
         if let Some((other, similarity)) = partner.map(|(j, similarity)| (long[j], similarity)) {
             alignment += similarity;
             weakest = weakest.min(similarity);
             // Alike as strings and at most one consonant apart: Issene is in Miskine (0.905).
-            let close = similarity >= 0.9 && edit_distance(token.skeleton.as_bytes(), other.skeleton.as_bytes()) <= 1;
+            let close = similarity >= 0.9 && within_one_edit(token.skeleton.as_bytes(), other.skeleton.as_bytes());
             // The same consonants and not far apart as strings: Wa'il and Ali share only an L,
             // Caine and Snow an S and an N.
             let same_consonants = token.skeleton == other.skeleton && similarity >= 0.75;
@@ -232,33 +243,47 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
 /// taken twice: the most similar pair first (the last of equals), then the next among the rest.
 /// `Hassan el-Hajj HASSAN` has two tokens `Hassan`, and `Hassan PELARAK` only one to match them.
 /// `long_best` gets each long-name token's best similarity to any short-name token.
-fn align_one_to_one(short: &[&NameToken], long: &[&NameToken], long_best: &mut [f64]) -> Vec<Option<(usize, f64)>> {
+fn align_one_to_one(
+    short: &[&NameToken],
+    long: &[&NameToken],
+    long_best: &mut [f64],
+    partners: &mut [Option<(usize, f64)>],
+) {
+    // Names have a few tokens: their similarities fit on the stack.
+    const ON_STACK: usize = 64;
     let width = long.len();
-    let mut similarity = Vec::with_capacity(short.len() * width);
-    for token in short {
+    let (mut stack, mut heap) = ([0.0f64; ON_STACK], Vec::new());
+    let similarity: &mut [f64] = if short.len() * width <= ON_STACK {
+        &mut stack[..short.len() * width]
+    } else {
+        heap.resize(short.len() * width, 0.0);
+        &mut heap
+    };
+    for (i, token) in short.iter().enumerate() {
         for (j, other) in long.iter().enumerate() {
             let s = token_similarity(token, other);
             long_best[j] = long_best[j].max(s);
-            similarity.push(s);
+            similarity[i * width + j] = s;
         }
     }
-    let mut partners = vec![None; short.len()];
-    let mut taken = vec![false; width];
+    partners.iter_mut().for_each(|p| *p = None);
+    // A long-name token is taken once its similarity is spent: set to below any similarity.
     for _ in 0..short.len().min(width) {
         let mut best: Option<(usize, usize, f64)> = None;
         for (i, _) in partners.iter().enumerate().filter(|(_, p)| p.is_none()) {
-            for j in (0..width).filter(|&j| !taken[j]) {
+            for j in 0..width {
                 let s = similarity[i * width + j];
-                if best.is_none_or(|(_, _, b)| s >= b) {
+                if s >= 0.0 && best.is_none_or(|(_, _, b)| s >= b) {
                     best = Some((i, j, s));
                 }
             }
         }
         let Some((i, j, s)) = best else { break };
         partners[i] = Some((j, s));
-        taken[j] = true;
+        for row in 0..short.len() {
+            similarity[row * width + j] = -1.0;
+        }
     }
-    partners
 }
 
 /// Jaro-Winkler similarity of two tokens' folded forms; two abd- compounds are compared by what
@@ -418,6 +443,18 @@ impl NameScorer {
 mod tests {
     use super::*;
     use crate::names::analyze::analyze;
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(within_one_edit(b"SN", b"HSN"));
+        assert!(within_one_edit(b"KSM", b"KSM"));
+        assert!(within_one_edit(b"KSM", b"KSN"));
+        assert!(within_one_edit(b"SLMN", b"SLN"));
+        assert!(!within_one_edit(b"SN", b"MSKN"));
+        assert!(!within_one_edit(b"ABC", b"BCA"));
+        assert!(!within_one_edit(b"", b"AB"));
+        assert!(within_one_edit::<u8>(b"", b""));
+    }
 
     #[test]
     fn jaro_winkler_known_values() {
