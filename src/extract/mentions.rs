@@ -399,8 +399,11 @@ fn banks_named_by_adjectives(
     for (sentence, range) in sentence_ranges.iter().enumerate() {
         for index in range.clone() {
             let Some(&noun) = word_at(index) else { continue };
-            // Most words are no bank: look at the letters before normalizing.
-            if !noun.text(text).contains("بنك") && !noun.text(text).contains("مصرف") {
+            // Most words are no bank: look at the letters before normalizing (unless tatweel or
+            // vowel marks stand between them: للبـنـك).
+            let raw = noun.text(text);
+            let marked = raw.chars().any(|c| c == '\u{0640}' || ('\u{064B}'..='\u{0652}').contains(&c));
+            if !marked && !raw.contains("بنك") && !raw.contains("مصرف") {
                 continue;
             }
             let form = normalize_for_matching(noun.text(text));
@@ -1114,7 +1117,8 @@ fn clubs_in_sports_stories(
 /// True when `word` is `surname` with one long vowel (ا و ي) left out or without its nisba
 /// ending: the truncations and typos an article makes of a name it spells in full elsewhere.
 fn is_shortened_spelling(word: &str, surname: &str) -> bool {
-    if word.len() >= surname.len() || word.chars().count() + 1 != surname.chars().count() {
+    // The letter left out (ا, و or ي) is two bytes in UTF-8: compare lengths before letters.
+    if word.len() + 2 != surname.len() || word.chars().count() + 1 != surname.chars().count() {
         return false;
     }
     let word: Vec<char> = word.chars().collect();
