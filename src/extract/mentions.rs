@@ -1394,7 +1394,12 @@ fn span_candidate(
     while span.end > span.start && sentence[span.end - 1].kind == TokenKind::Punct {
         span.end -= 1;
     }
-    while span.end - span.start > 1 && words[span.start].flags & flags::TITLE != 0 && entity_type == EntityType::Per {
+    // (And "first" after a rank: العريف أول.)
+    let rank_first = |i: usize| words[i].match_form == "اول" && i > 0 && words[i - 1].flags & flags::TITLE != 0;
+    while span.end - span.start > 1
+        && (words[span.start].flags & flags::TITLE != 0 || rank_first(span.start))
+        && entity_type == EntityType::Per
+    {
         span.start += 1;
     }
     // Two title words or more after a full name are his title, not his name (محمد بن نايف بن
@@ -2132,6 +2137,8 @@ fn is_title_complement(form: &str) -> bool {
             | "الوزراء"
             | "الجمهوريه"
             | "الاركان"
+            // الفريق أول, العريف أول, ملازم أول: "first" of a rank.
+            | "اول"
             | "of"
             | "the"
             | "defense"
@@ -2600,6 +2607,19 @@ mod tests {
             mentions.iter().filter(|m| m.match_text.ends_with("السعوديه")).map(|m| m.text.as_str()).collect();
         // (ل before the article merges with it: للسعودية is written whole.)
         assert_eq!(saudi, ["للسعودية", "السعودية", "المملكة العربية السعودية"], "{mentions:?}");
+    }
+
+    #[test]
+    fn ranks_and_callings_are_titles() {
+        // SaudiNewsNet sentences: العريف أول ("corporal first class") and الفنان ("the artist")
+        // had begun the names.
+        let text = "والشهيد العريف أول خالد محمد عبدالله الشحي والشهيد العريف أول فاهم سعيد أحمد الحبسي، الذين قدموا أرواحهم فداء للواجب. ورئيس المسرح الفنان بخيت العامري، ورئيس الفنون التشكيلية الفنان مازن صفطة.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        for (name, title) in [("فاهم سعيد أحمد الحبسي", "العريف أول"), ("بخيت العامري", "الفنان")]
+        {
+            let mention = mentions.iter().find(|m| m.text == name);
+            assert_eq!(mention.and_then(|m| m.title.as_deref()), Some(title), "{name}: {mentions:?}");
+        }
     }
 
     #[test]
