@@ -1511,10 +1511,13 @@ fn span_candidate(
     // The known reading with the fewest letters cut: وكامل is و + كامل (Kamel), not وك + امل. A
     // word some list knows alone still loses its clitic when only a reading makes the span a
     // listed name: لعيد الفطر is ل + عيد الفطر.
+    // No name begins with a clitic before عبد: وعبدالمحسن is و + عبدالمحسن, the lists knowing the
+    // compound or not, nor بعبد اللهيان (28 SaudiNewsNet persons kept the و or ب).
+    let abd = |r: &str| r.starts_with("عبد") && (r.chars().count() > 3 || !rest.is_empty());
     let reading = if whole_known(&first.match_form) {
         None // the span is a listed name as written: لاس فيغاس is Las Vegas
     } else if !known(&first.match_form) {
-        first.readings.iter().filter(|(r, _)| known(r) || whole_known(r)).min_by_key(|(_, cut)| *cut)
+        first.readings.iter().filter(|(r, _)| known(r) || whole_known(r) || abd(r)).min_by_key(|(_, cut)| *cut)
     } else {
         first.readings.iter().filter(|(r, _)| whole_known(r)).min_by_key(|(_, cut)| *cut)
     };
@@ -2607,6 +2610,14 @@ mod tests {
             mentions.iter().filter(|m| m.match_text.ends_with("السعوديه")).map(|m| m.text.as_str()).collect();
         // (ل before the article merges with it: للسعودية is written whole.)
         assert_eq!(saudi, ["للسعودية", "السعودية", "المملكة العربية السعودية"], "{mentions:?}");
+    }
+
+    #[test]
+    fn and_before_an_abd_name_is_no_part_of_it() {
+        // A SaudiNewsNet sentence: the mention had been وعبدالفتاح عسيري.
+        let text = "وانتهت المناورة بهدفين نظيفين للتشكيل الاساسي سجلهما مهاجم الفريق مختار فلاتة وعبدالفتاح عسيري.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        assert!(mentions.iter().any(|m| m.text == "عبدالفتاح عسيري"), "{mentions:?}");
     }
 
     #[test]
