@@ -434,9 +434,15 @@ fn banks_named_by_adjectives(
         }
     }
     // A bank's name replaces the mentions inside it (البنك الأهلي, السعودي alone).
-    candidates.retain(|c| !found.iter().any(|b| b.start <= c.start && c.end <= b.end));
-    let overlapping = |b: &Candidate| candidates.iter().any(|c| c.start < b.end && b.start < c.end);
-    found.retain(|b| !overlapping(b));
+    add_over_covered(candidates, found);
+}
+
+/// Adds mentions a rule found in the text, each in place of the mentions it covers; one that only
+/// overlaps a mention gives way to it.
+fn add_over_covered(candidates: &mut Vec<Candidate>, mut found: Vec<Candidate>) {
+    candidates.retain(|c| !found.iter().any(|f| f.start <= c.start && c.end <= f.end));
+    let overlapping = |f: &Candidate| candidates.iter().any(|c| c.start < f.end && f.start < c.end);
+    found.retain(|f| !overlapping(f));
     candidates.extend(found);
 }
 
@@ -492,10 +498,7 @@ fn titled_works(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>], 
             });
         }
     }
-    candidates.retain(|c| !found.iter().any(|w| w.start <= c.start && c.end <= w.end));
-    let overlapping = |w: &Candidate| candidates.iter().any(|c| c.start < w.end && w.start < c.end);
-    found.retain(|w| !overlapping(w));
-    candidates.extend(found);
+    add_over_covered(candidates, found);
 }
 
 /// A country named like an adjective (السعودية, "the Saudi one": the only such name of
