@@ -274,7 +274,8 @@ impl FormCache {
 }
 
 /// Steps 1 and 2: the resolution key of each mention and, within its document, the full name it
-/// stands for (or the place, when its spelling names two: [`super::places`]). `mentions` hold whole documents, each document's mentions together.
+/// stands for (or the place, when its spelling names two: [`super::places`]). `mentions` hold
+/// whole documents, each document's mentions together.
 pub fn key_mentions(mentions: &[MentionKeyRow], cache: &mut FormCache) -> Vec<KeyedMention> {
     let analyzed: Vec<Analyzed> = mentions
         .iter()
