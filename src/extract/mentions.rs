@@ -136,6 +136,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
         institutions_of_places(text, &mut candidates);
         federations(text, &mut candidates);
         banks_named_by_adjectives(text, &tokens, &sentence_ranges, &mut candidates);
+        bodies_named_for_their_field(text, &tokens, &sentence_ranges, &mut candidates);
         titled_works(text, &tokens, &sentence_ranges, &mut candidates);
         bodies_named_after_places(text, &mut candidates);
         leagues_named_after_sponsors(text, &mut candidates);
@@ -434,6 +435,86 @@ fn banks_named_by_adjectives(
         }
     }
     // A bank's name replaces the mentions inside it (البنك الأهلي, السعودي alone).
+    add_over_covered(candidates, found);
+}
+
+/// A body named by its nationality and its field is an organization, the whole name: الشركة
+/// السعودية للكهرباء, الهيئة السعودية للتخصصات الصحية, الجمعية السعودية لطب العيون (SaudiNewsNet,
+/// where السعودية alone had been taken for the country). The body's noun with the article, one
+/// or more nisba adjectives, then ل with the field and at most two more of its words (definite,
+/// or joined by و: للمواصفات والمقاييس والجودة). Without the field it is no name (الشركة السعودية,
+/// "the Saudi company").
+fn bodies_named_for_their_field(
+    text: &str,
+    tokens: &[Token],
+    sentence_ranges: &[Range<usize>],
+    candidates: &mut Vec<Candidate>,
+) {
+    const BODIES: [&str; 9] =
+        ["الشركه", "الهيئه", "الهييه", "الجمعيه", "المؤسسه", "الموسسه", "اللجنه", "المنظمه", "الوكاله"];
+    const NOT_THE_FIELD: [&str; 9] =
+        ["اليوم", "الماضي", "الجاري", "الحالي", "المقبل", "العام", "الاسبوع", "الشهر", "امس"];
+    let word_at = |index: usize| tokens.get(index).filter(|t| t.kind == TokenKind::Word);
+    let form_at = |index: usize| word_at(index).map(|t| normalize_for_matching(t.text(text)));
+    let adjective = |form: &str| {
+        form.starts_with("ال") && (form.ends_with('ي') || form.ends_with("يه")) && form.chars().count() >= 5
+    };
+    let mut found: Vec<Candidate> = Vec::new();
+    for (sentence, range) in sentence_ranges.iter().enumerate() {
+        for index in range.clone() {
+            let Some(&noun) = word_at(index) else { continue };
+            // Most words are no such body: look at the letters before normalizing.
+            let raw = noun.text(text);
+            if !["شرك", "هيئ", "جمعي", "مؤسس", "لجن", "منظم", "وكال"].iter().any(|b| raw.contains(b))
+            {
+                continue;
+            }
+            let form = normalize_for_matching(raw);
+            let readings = std::iter::once((form.clone(), 0)).chain(super::gazetteer::clitic_readings(&form));
+            let Some((_, cut)) = readings.into_iter().find(|(r, _)| BODIES.contains(&r.as_str())) else { continue };
+            let adjectives = (index + 1..range.end).map_while(|i| form_at(i).filter(|f| adjective(f))).count();
+            let field = index + 1 + adjectives;
+            // The field, not a listed body of its own (اللجنة التنفيذية للفيفا is FIFA's).
+            let gazetteer = Gazetteer::bundled();
+            let listed = |f: &str| {
+                let bare = f.strip_prefix("لل").map(|r| format!("ال{r}"));
+                bare.is_some_and(|b| gazetteer.name_types(&b).contains(&EntityType::Org))
+            };
+            let is_field = |f: &str| f.starts_with('ل') && f.chars().count() >= 4 && !is_function_word(f) && !listed(f);
+            if adjectives == 0 || !range.contains(&field) || !form_at(field).is_some_and(|f| is_field(&f)) {
+                continue;
+            }
+            // Then one definite word of the field (للطاقة الذرية), or up to two joined by و
+            // (للمواصفات والمقاييس والجودة); not "to" (الى), a title or a date.
+            let field_word = |b: &str| {
+                b.starts_with("ال")
+                    && !NOT_THE_FIELD.contains(&b)
+                    && !is_function_word(b)
+                    && gazetteer.word_flags(b) & (flags::TITLE | flags::CALENDAR) == 0
+                    && !b.starts_with("التابع")
+            };
+            let joined = |i: usize| form_at(i).is_some_and(|f| f.strip_prefix('و').is_some_and(field_word));
+            let more = if joined(field + 1) {
+                (field + 1..range.end.min(field + 3)).take_while(|&i| joined(i)).count()
+            } else {
+                usize::from(range.contains(&(field + 1)) && form_at(field + 1).is_some_and(|f| field_word(&f)))
+            };
+            let last = field + more;
+            let start = skip_letters(text, noun, cut);
+            let end = tokens[last].end;
+            found.push(Candidate {
+                sentence,
+                tokens: index..last + 1,
+                start,
+                end,
+                match_text: normalize_for_matching(&text[start..end]),
+                entity_type: EntityType::Org,
+                method: MentionMethod::Model,
+                score: 0.8,
+                title: None,
+            });
+        }
+    }
     add_over_covered(candidates, found);
 }
 
@@ -2658,6 +2739,20 @@ mod tests {
             let mention = mentions.iter().find(|m| m.text == name);
             assert_eq!(mention.and_then(|m| m.title.as_deref()), Some(title), "{name}: {mentions:?}");
         }
+    }
+
+    #[test]
+    fn bodies_are_named_with_their_field() {
+        // SaudiNewsNet sentences: السعودية alone had been the country in these bodies' names.
+        let text = "أعلنت الهيئة السعودية للمواصفات والمقاييس والجودة أنها تعمل مع الشركة السعودية للكهرباء بشأن انقطاع التيار. وتجتمع اللجنة التنفيذية للفيفا اليوم الاثنين.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        for body in ["الهيئة السعودية للمواصفات والمقاييس والجودة", "الشركة السعودية للكهرباء"]
+        {
+            assert!(found.contains(&(body, "ORG")), "{body}: {found:?}");
+        }
+        // A listed body after ل keeps its own name: FIFA's executive committee.
+        assert!(!found.iter().any(|(t, _)| t.starts_with("اللجنة التنفيذية")), "{found:?}");
     }
 
     #[test]
