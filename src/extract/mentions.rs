@@ -401,6 +401,9 @@ fn banks_named_by_adjectives(
     for (sentence, range) in sentence_ranges.iter().enumerate() {
         for index in range.clone() {
             let Some(&noun) = word_at(index) else { continue };
+            if !may_be_nisba(tokens.get(index + 1), text) {
+                continue;
+            }
             // Most words are no bank: look at the letters before normalizing (unless tatweel or
             // vowel marks stand between them: للبـنـك).
             let raw = noun.text(text);
@@ -463,6 +466,9 @@ fn bodies_named_for_their_field(
     for (sentence, range) in sentence_ranges.iter().enumerate() {
         for index in range.clone() {
             let Some(&noun) = word_at(index) else { continue };
+            if !may_be_nisba(tokens.get(index + 1), text) {
+                continue;
+            }
             // Most words are no such body: look at the letters before normalizing.
             let raw = noun.text(text);
             if !["شرك", "هيئ", "جمعي", "مؤسس", "لجن", "منظم", "وكال"].iter().any(|b| raw.contains(b))
@@ -516,6 +522,20 @@ fn bodies_named_for_their_field(
         }
     }
     add_over_covered(candidates, found);
+}
+
+/// Whether a token may be a nisba adjective as written (الأهلي, السعودية), before any normalizing:
+/// the cheap test the bank and body rules make of the word after a noun.
+fn may_be_nisba(token: Option<&Token>, text: &str) -> bool {
+    token.is_some_and(|t| {
+        let raw = t.text(text);
+        let mut letters = raw.chars().rev().filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0640}'));
+        let (last, before) = (letters.next(), letters.next());
+        let yeh = |c: Option<char>| matches!(c, Some('ي' | 'ى' | 'ئ'));
+        t.kind == TokenKind::Word
+            && raw.starts_with("ال")
+            && (yeh(last) || (matches!(last, Some('ة' | 'ه')) && yeh(before)))
+    })
 }
 
 /// Adds mentions a rule found in the text, each in place of the mentions it covers; one that only
