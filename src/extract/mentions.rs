@@ -1292,18 +1292,25 @@ fn clubs_in_sports_stories(
 /// ending: the truncations and typos an article makes of a name it spells in full elsewhere.
 fn is_shortened_spelling(word: &str, surname: &str) -> bool {
     // The letter left out (ا, و or ي) is two bytes in UTF-8: compare lengths before letters.
-    if word.len() + 2 != surname.len() || word.chars().count() + 1 != surname.chars().count() {
+    if word.len() + 2 != surname.len() {
         return false;
     }
-    let word: Vec<char> = word.chars().collect();
-    let surname: Vec<char> = surname.chars().collect();
-    if word.len() + 1 != surname.len() || word.len() < 4 {
-        return false;
+    // One pass: the surname's letters in order, each the word's next one but a single long
+    // vowel (removing any letter of a run of equal ones gives the same word).
+    let mut rest = word.chars();
+    let mut next = rest.next();
+    let (mut skipped, mut letters) = (false, 0);
+    for letter in surname.chars() {
+        letters += 1;
+        if next == Some(letter) {
+            next = rest.next();
+        } else if !skipped && matches!(letter, 'ا' | 'و' | 'ي') {
+            skipped = true;
+        } else {
+            return false;
+        }
     }
-    (0..surname.len()).any(|skip| {
-        matches!(surname[skip], 'ا' | 'و' | 'ي')
-            && surname.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).eq(word.iter().copied())
-    })
+    skipped && next.is_none() && letters >= 5
 }
 
 /// What the tagger made of one sentence.
