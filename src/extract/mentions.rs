@@ -82,6 +82,41 @@ struct Candidate {
     title: Option<Range<usize>>,
 }
 
+impl Candidate {
+    /// A mention a rule finds in the text itself (no tagger span under it): bytes `start..end`,
+    /// tokens `tokens` of sentence `sentence`.
+    fn found(
+        text: &str,
+        sentence: usize,
+        tokens: Range<usize>,
+        span: Range<usize>,
+        entity_type: EntityType,
+        score: f32,
+    ) -> Candidate {
+        let match_text = normalize_for_matching(&text[span.clone()]);
+        Candidate {
+            sentence,
+            tokens,
+            start: span.start,
+            end: span.end,
+            match_text,
+            entity_type,
+            method: MentionMethod::Model,
+            score,
+            title: None,
+        }
+    }
+}
+
+/// The letters to cut from a word (its proclitics) for it to read as one of `nouns` (match forms),
+/// as written first: للبنك is ل + البنك.
+fn read_as(form: &str, nouns: &[&str]) -> Option<usize> {
+    std::iter::once((form.to_string(), 0))
+        .chain(super::gazetteer::clitic_readings(form))
+        .find(|(reading, _)| nouns.contains(&reading.as_str()))
+        .map(|(_, cut)| cut)
+}
+
 /// Finds the entity mentions of a document with the bundled model.
 pub fn extract_mentions(text: &str, language: Language) -> Vec<Mention> {
     extract_mentions_with(text, language, Tagger::bundled())
@@ -411,30 +446,15 @@ fn banks_named_by_adjectives(
             if !marked && !raw.contains("بنك") && !raw.contains("مصرف") {
                 continue;
             }
-            let form = normalize_for_matching(noun.text(text));
-            let readings = std::iter::once((form.clone(), 0)).chain(super::gazetteer::clitic_readings(&form));
-            let Some((_, cut)) = readings.into_iter().find(|(r, _)| r == "البنك" || r == "المصرف") else {
-                continue;
-            };
+            let Some(cut) = read_as(&normalize_for_matching(raw), &["البنك", "المصرف"]) else { continue };
             let adjectives = (index + 1..range.end)
                 .map_while(|i| word_at(i).filter(|t| is_nisba_adjective(&normalize_for_matching(t.text(text)))))
                 .count();
             if adjectives == 0 {
                 continue;
             }
-            let start = skip_letters(text, noun, cut);
-            let end = tokens[index + adjectives].end;
-            found.push(Candidate {
-                sentence,
-                tokens: index..index + adjectives + 1,
-                start,
-                end,
-                match_text: normalize_for_matching(&text[start..end]),
-                entity_type: EntityType::Org,
-                method: MentionMethod::Model,
-                score: 0.8,
-                title: None,
-            });
+            let span = skip_letters(text, noun, cut)..tokens[index + adjectives].end;
+            found.push(Candidate::found(text, sentence, index..index + adjectives + 1, span, EntityType::Org, 0.8));
         }
     }
     // A bank's name replaces the mentions inside it (البنك الأهلي, السعودي alone).
@@ -475,9 +495,7 @@ fn bodies_named_for_their_field(
             {
                 continue;
             }
-            let form = normalize_for_matching(raw);
-            let readings = std::iter::once((form.clone(), 0)).chain(super::gazetteer::clitic_readings(&form));
-            let Some((_, cut)) = readings.into_iter().find(|(r, _)| BODIES.contains(&r.as_str())) else { continue };
+            let Some(cut) = read_as(&normalize_for_matching(raw), &BODIES) else { continue };
             let adjectives = (index + 1..range.end).map_while(|i| form_at(i).filter(|f| adjective(f))).count();
             let field = index + 1 + adjectives;
             // The field, not a listed body of its own (اللجنة التنفيذية للفيفا is FIFA's).
@@ -506,19 +524,8 @@ fn bodies_named_for_their_field(
                 usize::from(range.contains(&(field + 1)) && form_at(field + 1).is_some_and(|f| field_word(&f)))
             };
             let last = field + more;
-            let start = skip_letters(text, noun, cut);
-            let end = tokens[last].end;
-            found.push(Candidate {
-                sentence,
-                tokens: index..last + 1,
-                start,
-                end,
-                match_text: normalize_for_matching(&text[start..end]),
-                entity_type: EntityType::Org,
-                method: MentionMethod::Model,
-                score: 0.8,
-                title: None,
-            });
+            let span = skip_letters(text, noun, cut)..tokens[last].end;
+            found.push(Candidate::found(text, sentence, index..last + 1, span, EntityType::Org, 0.8));
         }
     }
     add_over_covered(candidates, found);
@@ -566,12 +573,9 @@ fn titled_works(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>], 
                 continue;
             }
             let form = normalize_for_matching(noun.text(text));
-            let readings: Vec<String> = std::iter::once(form.clone())
-                .chain(super::gazetteer::clitic_readings(&form).into_iter().map(|(r, _)| r))
-                .collect();
-            let entity_type = if readings.iter().any(|r| WORKS.contains(&r.as_str())) {
+            let entity_type = if read_as(&form, &WORKS).is_some() {
                 EntityType::Misc
-            } else if readings.iter().any(|r| BODIES.contains(&r.as_str())) {
+            } else if read_as(&form, &BODIES).is_some() {
                 EntityType::Org
             } else {
                 continue;
@@ -585,18 +589,8 @@ fn titled_works(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>], 
             if close == first || tokens[first..close].iter().any(|t| t.kind != TokenKind::Word) {
                 continue;
             }
-            let (start, end) = (tokens[first].start, tokens[close - 1].end);
-            found.push(Candidate {
-                sentence,
-                tokens: first..close,
-                start,
-                end,
-                match_text: normalize_for_matching(&text[start..end]),
-                entity_type,
-                method: MentionMethod::Model,
-                score: 0.7,
-                title: None,
-            });
+            let span = tokens[first].start..tokens[close - 1].end;
+            found.push(Candidate::found(text, sentence, first..close, span, entity_type, 0.7));
         }
     }
     add_over_covered(candidates, found);
