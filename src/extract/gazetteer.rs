@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::lexicon::WordSet;
 use crate::text::normalize_for_matching;
 
 /// Entity types of mentions.
@@ -106,7 +107,7 @@ pub fn is_other_name(match_form: &str) -> bool {
 /// True for the last word of a name of two words or more of `data/names/other-names.tsv` (الحرام
 /// of المسجد الحرام): what a mention must be for a listed name to end in it.
 pub fn ends_an_other_name(match_form: &str) -> bool {
-    static TAILS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    static TAILS: OnceLock<WordSet<String>> = OnceLock::new();
     TAILS
         .get_or_init(|| {
             other_names().iter().filter_map(|n| n.rsplit_once(' ').map(|(_, last)| last.to_string())).collect()
@@ -114,8 +115,8 @@ pub fn ends_an_other_name(match_form: &str) -> bool {
         .contains(match_form)
 }
 
-fn other_names() -> &'static std::collections::HashSet<String> {
-    static NAMES: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+fn other_names() -> &'static WordSet<String> {
+    static NAMES: OnceLock<WordSet<String>> = OnceLock::new();
     NAMES.get_or_init(|| {
         listed_forms(include_str!("../../data/names/other-names.tsv")).map(normalize_for_matching).collect()
     })
@@ -125,14 +126,14 @@ fn other_names() -> &'static std::collections::HashSet<String> {
 /// LOC; organizations: ORG), by match form, in both scripts. Unlike the large lists, these hold
 /// no person's name.
 pub fn curated_type(match_form: &str) -> Option<EntityType> {
-    static TYPES: OnceLock<HashMap<String, EntityType>> = OnceLock::new();
+    static TYPES: OnceLock<HashMap<String, EntityType, foldhash::fast::FixedState>> = OnceLock::new();
     let types = TYPES.get_or_init(|| {
         let lists = [
             (include_str!("../../data/gazetteers/countries-capitals.tsv"), EntityType::Loc),
             (include_str!("../../data/gazetteers/places-curated.tsv"), EntityType::Loc),
             (include_str!("../../data/gazetteers/organizations-curated.tsv"), EntityType::Org),
         ];
-        let mut types = HashMap::new();
+        let mut types = HashMap::default();
         for (list, entity_type) in lists {
             for form in listed_forms(list) {
                 types.entry(normalize_for_matching(form)).or_insert(entity_type);

@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::document_pass;
 use super::features::name_variants;
 use super::gazetteer::{flags, EntityType, Gazetteer, NameMatch};
-use super::lexicon::{institution_word, lexicon, lexicon_in_match_form, InstitutionWord, Lexicon};
+use super::lexicon::{institution_word, lexicon, lexicon_in_match_form, InstitutionWord, Lexicon, WordSet};
 use super::tagger::{type_of, Scores, TaggedWord, Tagger, WordCache};
 use crate::text::tokens::{char_offsets, sentences, tokenize, Token, TokenKind};
 use crate::text::{normalize_for_matching, Language};
@@ -298,8 +298,7 @@ fn cut_conjunctions(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize
         let first = tokens.get(range.start + candidate.tokens.start)?;
         (candidate.start == first.start).then_some(*first)
     };
-    let mentioned: std::collections::HashSet<&str> =
-        candidates.iter().filter_map(&first_token).map(|t| t.text(text)).collect();
+    let mentioned: WordSet<&str> = candidates.iter().filter_map(&first_token).map(|t| t.text(text)).collect();
     for candidate in candidates.iter_mut() {
         let Some(first) = first_token(candidate) else { continue };
         let Some(rest) = first.text(text).strip_prefix('و') else { continue };
@@ -967,7 +966,7 @@ fn firms_named_after_people(candidates: &mut [Candidate]) {
 /// Volcker as an organization. Places keep their type (Washington the city is more common than
 /// Washington the surname).
 fn surnames_are_persons(candidates: &mut [Candidate]) {
-    let surnames: std::collections::HashSet<String> = candidates
+    let surnames: WordSet<String> = candidates
         .iter()
         .filter(|c| c.entity_type == EntityType::Per)
         .filter_map(|c| surname_of(&c.match_text).map(str::to_string))
