@@ -42,7 +42,9 @@ fn main() {
     if std::env::var("PAIRS").is_ok() {
         for (a, b) in akhbar::names::cluster::candidate_pairs(&names) {
             let p = scorer.probability(&names[a], &names[b]);
-            if p >= 0.7 && names[a].original != names[b].original {
+            if p >= std::env::var("PAIRS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.7)
+                && names[a].original != names[b].original
+            {
                 let tag = if truth[a] == truth[b] { "SAME" } else { "DIFF" };
                 println!("{tag} {p:.3} {} ~ {}", names[a].original, names[b].original);
             }
