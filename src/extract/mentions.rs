@@ -822,11 +822,15 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
     // Nor does a person's name end in one that is no name's part, without the article: the tagger
     // ran on into it (حجاج عبد العظيم برنامجا, "… a programme", in ANERcorp; but صلاح الدين, and
     // خالد بن صالح العباد, where العباد "the people" is a family's name).
+    // Nor in a word for a relative, though the large lists hold some as names' parts: the name
+    // is followed by whose son or brother he is (يعقوب نجل الملا عمر, عبدالكريم الحوثي شقيق زعيم).
+    const RELATIVES: [&str; 10] = ["نجل", "نجله", "شقيق", "شقيقه", "حفيد", "حفيده", "والد", "والده", "ارمله", "صهر"];
     let gazetteer = Gazetteer::bundled();
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
         let Some((name, last)) = candidate.match_text.rsplit_once(' ') else { continue };
         let part = gazetteer.word_flags(last) & (flags::PERSON_NAME | flags::PERSON_PART) != 0;
-        if part || last.starts_with("ال") || (!words.contains(last) && !bodies.contains(last)) {
+        let everyday = !part && !last.starts_with("ال") && (words.contains(last) || bodies.contains(last));
+        if !everyday && !RELATIVES.contains(&last) {
             continue;
         }
         let span = &text[candidate.start..candidate.end];
@@ -2748,6 +2752,18 @@ mod tests {
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("لوفتس رود", "MISC")), "{found:?}");
         assert!(found.contains(&("الرياض", "ORG")), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_does_not_end_in_a_relative() {
+        // SaudiNewsNet sentences: the tagger ran on into نجل ("son of") and شقيق ("brother of").
+        let text = "وقالت المصادر إن يعقوب نجل الملا عمر انسحب من الاجتماع. وقال عبدالكريم الحوثي شقيق زعيم الميليشيات إن الحوار فشل.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let persons: Vec<&str> =
+            mentions.iter().filter(|m| m.entity_type == EntityType::Per).map(|m| m.text.as_str()).collect();
+        assert!(persons.contains(&"يعقوب"), "{persons:?}");
+        assert!(persons.contains(&"عبدالكريم الحوثي"), "{persons:?}");
+        assert!(!persons.iter().any(|p| p.contains("نجل") || p.contains("شقيق")), "{persons:?}");
     }
 
     #[test]
