@@ -840,9 +840,11 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
         candidate.match_text = name.to_string();
     }
     // Nor does it begin with a noun whose genitive the person is: زيارة أوباما ("Obama's visit"),
-    // أنصار صالح ("Saleh's supporters"), لولاية شانلي ("for Shanley's term"): 83 SaudiNewsNet
-    // names began so, and أنصار صالح had kept صالح alone from Ali Abdullah Saleh in 36 stories.
-    const GOVERNING: [&str; 3] = ["زياره", "انصار", "ولايه"];
+    // أنصار صالح ("Saleh's supporters"), لولاية شانلي ("for Shanley's term"), نظام الأسد ("Assad's
+    // regime"), ميليشيات صالح, نجله جمال ("his son Gamal"): 83 SaudiNewsNet names began with the
+    // first three, and أنصار صالح had kept صالح alone from Ali Abdullah Saleh in 36 stories.
+    const GOVERNING: [&str; 12] =
+        ["زياره", "انصار", "ولايه", "نظام", "رحيل", "تنحي", "ميليشيات", "مليشيات", "ميليشيا", "عناصر", "نجله", "حليفهم"];
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
         let Some((first, rest)) = candidate.match_text.split_once(' ') else { continue };
         let governs = GOVERNING.contains(&first)
@@ -2781,12 +2783,15 @@ mod tests {
         assert!(!persons.iter().any(|p| p.contains("نجل") || p.contains("شقيق")), "{persons:?}");
         // Nor begin in a noun whose genitive the person is: "Saleh's supporters", "Carter's visit".
         let text =
-            "وقالت إن العمليات العسكرية للحوثيين وأنصار صالح تصنف جرائم حرب. وتأتي زيارة كارتر بعد أسبوع من الاتفاق.";
+            "وقالت إن العمليات العسكرية للحوثيين وأنصار صالح تصنف جرائم حرب. وتأتي زيارة كارتر بعد أسبوع من الاتفاق. معظم السوريين اللاجئين لمصر من المعادين لنظام الأسد، وغالبيتهم من ذوي التوجهات الراديكالية.";
         let mentions = extract_mentions(text, Language::Arabic);
         let persons: Vec<&str> =
             mentions.iter().filter(|m| m.entity_type == EntityType::Per).map(|m| m.text.as_str()).collect();
-        assert!(persons.contains(&"صالح") && persons.contains(&"كارتر"), "{persons:?}");
-        assert!(!persons.iter().any(|p| p.contains("أنصار") || p.contains("زيارة")), "{persons:?}");
+        assert!(persons.contains(&"صالح") && persons.contains(&"كارتر") && persons.contains(&"الأسد"), "{persons:?}");
+        assert!(
+            !persons.iter().any(|p| p.contains("أنصار") || p.contains("زيارة") || p.contains("نظام")),
+            "{persons:?}"
+        );
     }
 
     #[test]
