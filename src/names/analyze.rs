@@ -85,15 +85,22 @@ impl NameForm {
         while index < self.tokens.len() {
             let token = &self.tokens[index];
             let next = self.tokens.get(index + 1).filter(|_| token.form == "ال");
-            match next {
-                Some(next) => {
+            // أبو and the name after it as the romanizer spells them together (ابوثنين Abu
+            // Thuneen), whether the text glued them or not.
+            let after_abu = self.tokens.get(index + 1).filter(|_| token.form == "ابو");
+            match (next, after_abu.and_then(|next| data().romanizer.get(&format!("ابو{}", next.form)))) {
+                (Some(next), _) => {
                     words.push(match data().romanizer.get(&format!("ال{}", next.form)) {
                         Some(spelling) => lower_case_article(spelling),
                         None => format!("al-{}", next.latin),
                     });
                     index += 2;
                 }
-                None => {
+                (None, Some(spelling)) => {
+                    words.push(spelling.clone());
+                    index += 2;
+                }
+                (None, None) => {
                     words.push(token.latin.clone());
                     index += 1;
                 }
@@ -123,10 +130,14 @@ fn lower_case_article(spelling: &str) -> String {
 
 const ARABIC_PARTICLES: &[&str] =
     &["ال", "بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "آل", "الحاج", "حاج", "السيد", "الشيخ"];
+/// Latin particles, and the titles lists write into names (Mullah, Maulana, Qari, Shaykh: one UN
+/// record is both MAULANA FAZLULLAH and Mullah Fazlullah). Not الملا in Arabic script: al-Mulla
+/// is a Gulf family's name.
 const LATIN_PARTICLES: &[&str] = &[
     "al", "el", "ul", "ad", "ar", "as", "at", "az", "an", "ash", "bin", "ibn", "ben", "bint", "abu", "abou", "abo",
-    "umm", "haj", "hajj", "haji", "hajji", "sayed", "sayyid", "sheikh", "shaikh", "de", "da", "di", "van", "von",
-    "der", "la", "le", "mr", "dr", "gen", "general", "sardar",
+    "umm", "haj", "hajj", "haji", "hajji", "sayed", "sayyid", "sheikh", "shaikh", "shaykh", "de", "da", "di", "van",
+    "von", "der", "la", "le", "mr", "dr", "doctor", "gen", "general", "colonel", "sardar", "mullah", "mulla",
+    "maulana", "mawlana", "mawlawi", "maulvi", "moulvi", "qari", "mufti",
 ];
 
 /// Folded articles and `bin`, which lists write apart or glued to the next word.
@@ -194,6 +205,12 @@ pub fn analyze(name: &str) -> NameForm {
         // An attached Arabic article is a particle of its own: القذافي = ال + قذافي.
         if let Some(rest) = piece.strip_prefix("ال").filter(|r| r.chars().count() >= 3 && piece != "الله") {
             raw_tokens.push("ال".to_string());
+            raw_tokens.push(rest.to_string());
+            continue;
+        }
+        // So is a glued أبو / abu: أبوغيث = أبو غيث, Abuminyar = Abu Minyar.
+        if let Some(rest) = glued_abu(&piece) {
+            raw_tokens.push(piece[..piece.len() - rest.len()].to_string());
             raw_tokens.push(rest.to_string());
             continue;
         }
@@ -324,6 +341,16 @@ fn latin_from_cyrillic(text: String) -> String {
 /// Two Arabic names written without the space between them, which a letter that does not join
 /// the next one hides from the eye (ظاهرعويس = ظاهر عويس): split after such a letter when the
 /// whole is not a known name and both halves are.
+/// The name after a glued أبو or abu / abou, when there are three letters or more of it (four in
+/// Latin, beginning with a consonant: Abuja and Abound stay whole).
+fn glued_abu(piece: &str) -> Option<&str> {
+    if let Some(rest) = piece.strip_prefix("ابو") {
+        return (rest.chars().count() >= 3).then_some(rest);
+    }
+    let rest = piece.strip_prefix("abou").or_else(|| piece.strip_prefix("abu"))?;
+    (rest.len() >= 4 && !rest.starts_with(['a', 'e', 'i', 'o', 'u', 'y'])).then_some(rest)
+}
+
 fn split_run_together(piece: &str) -> Option<(String, String)> {
     let known = |form: &str| data().romanizer.contains_key(form);
     // Compounds are whole names, put together below (عبدالعزيز, نصرالله).
@@ -618,6 +645,12 @@ mod tests {
         assert_eq!(key("Kadhafi"), key("al-Gaddafi"));
         assert_eq!(key("عبد الله"), key("Abdullah"));
         assert_eq!(analyze("عبد الله").tokens, analyze("عبدالله").tokens);
+        // A glued أبو is a particle as when written apart (SaudiNewsNet spells one man both
+        // ways), and the two are spelled as the romanizer spells them together.
+        assert_eq!(analyze("عبدالله ابوثنين").tokens, analyze("عبدالله ابو ثنين").tokens);
+        assert_eq!(analyze("عبدالله ابوثنين").latin(), "Abdullah Abu Thuneen");
+        assert_eq!(key("Abuminyar"), key("Abu Minyar"));
+        assert_eq!(analyze("Abuja").tokens.len(), 1, "a place, no abu");
         assert_eq!(key("Abd al-Lah"), key("عبدالله"));
         assert_eq!(key("Morsi"), key("مرسي"));
         assert_eq!(key("al-Qaeda"), key("القاعدة"));

@@ -257,6 +257,16 @@ mod tests {
         assert_eq!(clusters[0], clusters[2]);
         assert_eq!(clusters[3], clusters[4]);
         assert_ne!(clusters[0], clusters[3], "Yasir and Ayman are brothers, not one man");
+        // UN list QDi.154 and QDi.352: a glued أبو, and the titles lists write into names.
+        let clusters = clusters_of(&[
+            "SULAIMAN JASSEM SULAIMAN ALI ABO GHAITH",
+            "سليمان جاسم سليمان علي أبوغيث",
+            "MAULANA FAZLULLAH",
+            "Mullah Fazlullah",
+        ]);
+        assert_eq!(clusters[0], clusters[1]);
+        assert_eq!(clusters[2], clusters[3]);
+        assert_ne!(clusters[0], clusters[2]);
         // OFAC: one man's aliases, written apart, together and in the other order.
         let clusters = clusters_of(&["Zakhar KALASHOV", "Zakhary KALASHOV", "Ramzi BIN AL SHIBH", "Ramzi BINALSHIBH"]);
         assert_eq!(clusters[0], clusters[1]);
