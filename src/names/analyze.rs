@@ -250,7 +250,13 @@ pub fn analyze(name: &str) -> NameForm {
         let next_is_allah = raw_tokens
             .get(index + 1)
             .is_some_and(|next| matches!(next.as_str(), "الله" | "ullah" | "allah" | "ulla" | "ollah" | "ullahi"));
-        if next_is_allah && !ARABIC_PARTICLES.contains(&token.as_str()) && !LATIN_PARTICLES.contains(&token.as_str()) {
+        // Not twice: HAMDULLAH ALLAH NOOR is حمد الله الله نور.
+        let has_allah = ["الله", "ullah", "allah", "ulla", "ollah"].iter().any(|end| token.ends_with(end));
+        if next_is_allah
+            && !has_allah
+            && !ARABIC_PARTICLES.contains(&token.as_str())
+            && !LATIN_PARTICLES.contains(&token.as_str())
+        {
             merged.push(format!("{token}{}", raw_tokens[index + 1]));
             index += 2;
             continue;

@@ -131,6 +131,10 @@ pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 /// The features of a pair of names, in the order of [`FEATURES`].
 pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
     let (core_a, core_b) = (a.core(), b.core());
+    // Two tokens of one name that the other writes as one are one token here.
+    let (joined_a, joined_b) = (run_together(&core_a, &core_b), run_together(&core_b, &core_a));
+    let core_a: Vec<&NameToken> = joined_a.as_ref().map_or(core_a, |tokens| tokens.iter().collect());
+    let core_b: Vec<&NameToken> = joined_b.as_ref().map_or(core_b, |tokens| tokens.iter().collect());
     let (short, long) = if core_a.len() <= core_b.len() { (&core_a, &core_b) } else { (&core_b, &core_a) };
     let joined = |tokens: &[&NameToken], sorted: bool| {
         let mut folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
@@ -237,6 +241,53 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
         both_have_unmatched,
         f64::from(u8::from(given_names_differ(&core_a, &core_b))),
     ]
+}
+
+/// The tokens of `name` with each two neighbours that `other` writes as one token run together,
+/// when neither of the two is in `other` by itself: lists write one name with and without its
+/// space or hyphen (SIDDIQMAL and صديق مل, MAZHARI and Maz-hari, SHAHIDKHEL and شهيد خيل). `None`
+/// when there are none.
+fn run_together(name: &[&NameToken], other: &[&NameToken]) -> Option<Vec<NameToken>> {
+    let alone = |token: &NameToken| other.iter().any(|o| o.skeleton == token.skeleton);
+    let joins = |first: &NameToken, second: &NameToken| {
+        !first.skeleton.is_empty()
+            && !second.skeleton.is_empty()
+            && !alone(first)
+            && !alone(second)
+            && other.iter().any(|o| {
+                o.skeleton.len() == first.skeleton.len() + second.skeleton.len()
+                    && o.skeleton.starts_with(first.skeleton.as_str())
+                    && o.skeleton.ends_with(second.skeleton.as_str())
+            })
+    };
+    if !name.windows(2).any(|pair| joins(pair[0], pair[1])) {
+        return None;
+    }
+    let mut tokens: Vec<NameToken> = Vec::with_capacity(name.len());
+    let mut index = 0;
+    while index < name.len() {
+        match name.get(index + 1).filter(|&&second| joins(name[index], second)) {
+            Some(&second) => {
+                let first = name[index];
+                tokens.push(NameToken {
+                    form: format!("{}{}", first.form, second.form),
+                    latin: format!("{}{}", first.latin, second.latin.to_lowercase()),
+                    folded: format!("{}{}", first.folded, second.folded),
+                    skeleton: format!("{}{}", first.skeleton, second.skeleton),
+                    particle: false,
+                    nisba: second.nisba,
+                    groups: Vec::new(),
+                    rarity: first.rarity.max(second.rarity),
+                });
+                index += 2;
+            }
+            None => {
+                tokens.push(name[index].clone());
+                index += 1;
+            }
+        }
+    }
+    Some(tokens)
 }
 
 /// Each short-name token's partner in the long name and their similarity, no long-name token
