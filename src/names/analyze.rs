@@ -275,7 +275,8 @@ pub fn analyze(name: &str) -> NameForm {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let tokens = merged.into_iter().map(|form| token(&form)).collect();
+    let mut tokens: Vec<NameToken> = merged.into_iter().map(|form| token(&form)).collect();
+    mark_patronymics(&mut tokens);
     NameForm { original: name.to_string(), arabic_script, tokens, plain }
 }
 
@@ -347,6 +348,23 @@ fn latin_from_cyrillic(text: String) -> String {
 /// Two Arabic names written without the space between them, which a letter that does not join
 /// the next one hides from the eye (ظاهرعويس = ظاهر عويس): split after such a letter when the
 /// whole is not a known name and both halves are.
+/// An East Slavic patronymic between a given name and a surname (Sergei Ivanovich NEVEROV, Aleh
+/// Leanidavich SLIZHEUSKI) is a particle: lists write the name with and without it, and it is no
+/// surname (Sergei IVANOV is another man). Not the last token: ABRAMOVICH is a surname.
+fn mark_patronymics(tokens: &mut [NameToken]) {
+    const ENDINGS: [&str; 9] = ["ovich", "evich", "avich", "ovych", "evych", "ovitch", "ovna", "evna", "ivna"];
+    let core: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].particle).collect();
+    if core.len() < 3 {
+        return;
+    }
+    for &index in &core[1..core.len() - 1] {
+        let form = &tokens[index].form;
+        if form.is_ascii() && form.len() >= 8 && ENDINGS.iter().any(|end| form.ends_with(end)) {
+            tokens[index].particle = true;
+        }
+    }
+}
+
 /// The name after a glued أبو or abu / abou, when there are three letters or more of it (four in
 /// Latin, beginning with a consonant: Abuja and Abound stay whole).
 fn glued_abu(piece: &str) -> Option<&str> {

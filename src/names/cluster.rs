@@ -288,6 +288,8 @@ mod tests {
             ["محمود سلماني", "قاسم سليماني"],
             // UN list TAi.034 and TAi.128: abd- compounds share their first letters, not a name.
             ["Abdul Jalil Haqqani", "Abdul Qadir Haqqani"],
+            // OFAC 16688 and 16917: a patronymic is no surname.
+            ["Sergei IVANOV", "Sergei Ivanovich NEVEROV"],
         ] {
             let clusters = clusters_of(&pair);
             assert_ne!(clusters[0], clusters[1], "{pair:?}");
