@@ -37,6 +37,10 @@ def main() -> None:
         key, latin, _lang, _country, _role, count, _source = line.rstrip("\n").split("\t")
         if key == "arabic_key" or not count.isdigit() or not LATIN.match(latin):
             continue
+        # A spelling far longer than its unit belongs to a longer name (اله as "Alahverdi", from
+        # Allahverdi; روحو as "Cheikhrouhou"): more than two Latin letters per Arabic one, and two.
+        if len(latin) > 2 * len(key) + 2:
+            continue
         spellings[key][latin] += int(count)
     with (out / "romanizer.tsv").open("w", encoding="utf-8") as f:
         f.write("# Built by data/scripts/build_names.py from romanizer-units.tsv (MIT; Wikidata CC0).\n")

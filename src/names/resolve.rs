@@ -945,7 +945,6 @@ fn short_names_differ(a: &NameForm, b: &NameForm) -> bool {
     if !a.arabic_script || !b.arabic_script || x.len() != y.len() {
         return false;
     }
-    let arabic_name = |name: &NameForm| name.tokens.iter().any(|t| t.particle || t.form.starts_with("عبد"));
     match (x.as_slice(), y.as_slice()) {
         ([x], [y]) => short_and_unlike(x, y),
         _ if arabic_name(a) || arabic_name(b) => x.iter().zip(&y).any(|(x, y)| short_and_unlike(x, y)),
@@ -953,13 +952,31 @@ fn short_names_differ(a: &NameForm, b: &NameForm) -> bool {
     }
 }
 
-/// Two one-word names that the shipped name-variant groups (Wikidata) both know, in groups
-/// that share nothing, are different names: Salman (سلمان) is not Sulayman (سليمان).
+/// Two names with a word that the shipped name-variant groups (Wikidata) both know, in groups
+/// that share nothing, are different names: Salman (سلمان) is not Sulayman (سليمان), nor
+/// محمد بن سلمان محمد السليمان (Mohammed bin Salman had gathered محمد سليمان, السليمان and آل
+/// سليمان on SaudiNewsNet). In longer names, word by word at the same place, for names of as
+/// many words one of which is an Arabic name ([`arabic_name`]): foreign given names written in
+/// Arabic fall in different groups for one name (بتر and بيتر تشيك, Petr and Peter Čech; رافايل
+/// and رفاييل بينيتيز).
 fn different_given_names(a: &NameForm, b: &NameForm) -> bool {
+    let differ = |x: &NameToken, y: &NameToken| {
+        x.form != y.form
+            && !x.groups.is_empty()
+            && !y.groups.is_empty()
+            && !x.groups.iter().any(|g| y.groups.contains(g))
+    };
     match (a.core().as_slice(), b.core().as_slice()) {
-        ([x], [y]) => !x.groups.is_empty() && !y.groups.is_empty() && !x.groups.iter().any(|g| y.groups.contains(g)),
-        _ => false,
+        ([x], [y]) => differ(x, y),
+        (x, y) => {
+            x.len() == y.len() && (arabic_name(a) || arabic_name(b)) && x.iter().zip(y).any(|(x, y)| differ(x, y))
+        }
     }
+}
+
+/// A name written the Arabic way: with ال, بن, آل, أبو or an abd- compound.
+fn arabic_name(name: &NameForm) -> bool {
+    name.tokens.iter().any(|t| t.particle || t.form.starts_with("عبد"))
 }
 
 /// A kunya of one name and that name alone, or the father's and the mother's kunya: Abu Ahmed
@@ -1077,6 +1094,19 @@ mod tests {
         assert!(!kunyas_differ(&analyze("ابو مازن"), &analyze("أبو مازن")));
         // A full name with a kunya is left to the scorer.
         assert!(!kunyas_differ(&analyze("ابو بكر البغدادي"), &analyze("البغدادي")));
+    }
+
+    #[test]
+    fn other_given_names_in_an_arabic_name_are_other_people() {
+        // SaudiNewsNet: Mohammed bin Salman had gathered محمد السليمان and محمد سليمان, Fahd bin
+        // Salman فهد سليمان.
+        let differ = |a: &str, b: &str| different_given_names(&analyze(a), &analyze(b));
+        assert!(differ("محمد بن سلمان", "محمد السليمان"));
+        assert!(differ("فهد بن سلمان", "فهد سليمان"));
+        assert!(differ("سلمان", "سليمان"));
+        // Foreign given names spelled two ways are one name; one spelling is not two names.
+        assert!(!differ("بتر تشيك", "بيتر تشيك"));
+        assert!(!differ("محمد بن سلمان", "محمد بن سلمان"));
     }
 
     #[test]
