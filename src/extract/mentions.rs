@@ -840,12 +840,15 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
     // Nor in a word for a relative, though the large lists hold some as names' parts: the name
     // is followed by whose son or brother he is (يعقوب نجل الملا عمر, عبدالكريم الحوثي شقيق زعيم).
     const RELATIVES: [&str; 10] = ["نجل", "نجله", "شقيق", "شقيقه", "حفيد", "حفيده", "والد", "والده", "ارمله", "صهر"];
+    // Nor in a title without the article: it begins an apposition (سعود بن عبدالمحسن أمير منطقة
+    // حائل, أحمد قطان سفير خادم الحرمين). With the article it may be a family's name (الوزير).
+    const TITLES_AFTER: [&str; 8] = ["امير", "سفير", "وزير", "ولي", "رئيس", "نائب", "مدير", "محافظ"];
     let gazetteer = Gazetteer::bundled();
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
         let Some((name, last)) = candidate.match_text.rsplit_once(' ') else { continue };
         let part = gazetteer.word_flags(last) & (flags::PERSON_NAME | flags::PERSON_PART) != 0;
         let everyday = !part && !last.starts_with("ال") && (words.contains(last) || bodies.contains(last));
-        if !everyday && !RELATIVES.contains(&last) {
+        if !everyday && !RELATIVES.contains(&last) && !TITLES_AFTER.contains(&last) {
             continue;
         }
         let span = &text[candidate.start..candidate.end];
@@ -2801,6 +2804,11 @@ mod tests {
         assert!(persons.iter().any(|p| p == "يعقوب"), "{persons:?}");
         assert!(persons.iter().any(|p| p == "عبدالكريم الحوثي"), "{persons:?}");
         assert!(!persons.iter().any(|p| p.contains("نجل") || p.contains("شقيق")), "{persons:?}");
+        // Nor in a title without the article, which begins an apposition.
+        let persons = persons_in(
+            "بل سيكتفى بدعوة صاحب السمو الملكي الامير محمد بن نواف بن عبدالعزيز سفير خادم الحرمين الشريفين في بريطانيا.",
+        );
+        assert!(persons.iter().any(|p| p == "محمد بن نواف بن عبدالعزيز"), "{persons:?}");
         // Nor begin in a noun whose genitive the person is: "Saleh's supporters", "Carter's visit".
         let text =
             "وقالت إن العمليات العسكرية للحوثيين وأنصار صالح تصنف جرائم حرب. وتأتي زيارة كارتر بعد أسبوع من الاتفاق. معظم السوريين اللاجئين لمصر من المعادين لنظام الأسد، وغالبيتهم من ذوي التوجهات الراديكالية.";
