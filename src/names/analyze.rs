@@ -219,6 +219,13 @@ pub fn analyze(name: &str) -> NameForm {
             None => raw_tokens.push(piece),
         }
     }
+    // Korean names are romanized two ways (McCune-Reischauer Cho'n Myo'ng-kuk, the North's Jon
+    // Myong Guk): spelled one way, the initial ch as j.
+    if !arabic_script && is_korean(&raw_tokens) {
+        for token in &mut raw_tokens {
+            *token = korean_spelling(token);
+        }
+    }
     // Compound names with عبد / abd: one token (عبد الله = عبدالله = Abdullah = Abd al-Lah).
     let mut merged: Vec<String> = Vec::new();
     let mut index = 0;
@@ -348,6 +355,47 @@ fn latin_from_cyrillic(text: String) -> String {
 /// Two Arabic names written without the space between them, which a letter that does not join
 /// the next one hides from the eye (ظاهرعويس = ظاهر عويس): split after such a letter when the
 /// whole is not a known name and both halves are.
+/// Korean family names as lists romanize them.
+const KOREAN_SURNAMES: [&str; 48] = [
+    "kim", "ri", "rhee", "lee", "yi", "pak", "park", "choe", "choi", "cho", "jo", "jon", "chon", "jeon", "kang", "han",
+    "ho", "hong", "hwang", "jang", "chang", "jong", "chong", "jung", "o", "oh", "paek", "pang", "ryu", "yu", "sin",
+    "shin", "so", "son", "song", "yun", "yang", "an", "mun", "nam", "ju", "kye", "sim", "sok", "hyon", "ko", "kwon",
+    "ryang",
+];
+
+/// A name of two or more tokens, each a syllable of romanized Korean, one a Korean family name:
+/// KIM CHOL SAM, Cho’n Myo’ng-kuk.
+fn is_korean(tokens: &[String]) -> bool {
+    const INITIALS: [&str; 20] =
+        ["kk", "tt", "pp", "ss", "jj", "ch", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h", ""];
+    const VOWELS: [&str; 23] = [
+        "yae", "yeo", "wae", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui", "oo", "a",
+        "e", "o", "u", "i", "y",
+    ];
+    const FINALS: [&str; 9] = ["ng", "k", "g", "n", "t", "l", "m", "p", ""];
+    let syllable = |token: &str| {
+        INITIALS
+            .iter()
+            .filter_map(|i| token.strip_prefix(i))
+            .any(|rest| VOWELS.iter().filter_map(|v| rest.strip_prefix(v)).any(|end| FINALS.contains(&end)))
+    };
+    tokens.len() >= 2
+        && tokens.iter().all(|t| t.is_ascii() && syllable(t))
+        && tokens.iter().any(|t| KOREAN_SURNAMES.contains(&t.as_str()))
+}
+
+/// A Korean syllable in one romanization: initial ch as j, the family name 이 (Ri, Rhee, Lee,
+/// Yi) as Ri.
+fn korean_spelling(token: &str) -> String {
+    match token {
+        "rhee" | "lee" | "yi" => "ri".to_string(),
+        _ => match token.strip_prefix("ch") {
+            Some(rest) => format!("j{rest}"),
+            None => token.to_string(),
+        },
+    }
+}
+
 /// An East Slavic patronymic between a given name and a surname (Sergei Ivanovich NEVEROV, Aleh
 /// Leanidavich SLIZHEUSKI) is a particle: lists write the name with and without it, and it is no
 /// surname (Sergei IVANOV is another man). Not the last token: ABRAMOVICH is a surname.
@@ -682,6 +730,11 @@ mod tests {
         assert_eq!(analyze("عبدالإله").latin(), "Abdelilah", "known as عبد الاله");
         assert_eq!(key("Abuminyar"), key("Abu Minyar"));
         assert_eq!(analyze("Abuja").tokens.len(), 1, "a place, no abu");
+        // Korean names are spelled one way; others are left as they are.
+        assert_eq!(key("Cho’n Myo’ng-kuk"), key("JON MYONG GUK"));
+        assert_eq!(analyze("Chang Ming").tokens[0].form, "jang");
+        assert_eq!(analyze("Richard Chang").tokens[1].form, "chang", "not a Korean name");
+        assert_eq!(analyze("Chadi Lee").tokens[0].form, "chadi");
         assert_eq!(key("Abd al-Lah"), key("عبدالله"));
         assert_eq!(key("Morsi"), key("مرسي"));
         assert_eq!(key("al-Qaeda"), key("القاعدة"));

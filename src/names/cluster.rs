@@ -272,6 +272,12 @@ mod tests {
             clusters_of(&["SAID AHMED SHAHIDKHEL", "سيد أحمد شهيد خيل", "HAMDULLAH ALLAH NOOR", "حمد الله الله نور"]);
         assert_eq!(clusters[0], clusters[1]);
         assert_eq!(clusters[2], clusters[3]);
+        // UN list KPi.018 and KPi.038: Korean names in McCune-Reischauer and in the North's
+        // spelling.
+        let clusters = clusters_of(&["JON MYONG GUK", "Cho’n Myo’ng-kuk", "CHO CHUN RYONG", "Jo Chun Ryong"]);
+        assert_eq!(clusters[0], clusters[1]);
+        assert_eq!(clusters[2], clusters[3]);
+        assert_ne!(clusters[0], clusters[2]);
         // OFAC: one man's aliases, written apart, together and in the other order.
         let clusters = clusters_of(&["Zakhar KALASHOV", "Zakhary KALASHOV", "Ramzi BIN AL SHIBH", "Ramzi BINALSHIBH"]);
         assert_eq!(clusters[0], clusters[1]);
