@@ -226,6 +226,14 @@ pub fn analyze(name: &str) -> NameForm {
             *token = korean_spelling(token);
         }
     }
+    // A name with an East Slavic patronymic in its middle is spelled the Russian way: lists give
+    // Belarusian and Russian forms of one name (Vadzim Dzmitrievich IPATAU, Vadim Dmitrievich
+    // IPATOV; Siarhei Yaugenavich ZUBKOU, Sergei Yevgenevich ZUBKOV).
+    if !arabic_script && has_patronymic(&raw_tokens) {
+        for token in &mut raw_tokens {
+            *token = russian_spelling(token);
+        }
+    }
     // Compound names with عبد / abd: one token (عبد الله = عبدالله = Abdullah = Abd al-Lah).
     let mut merged: Vec<String> = Vec::new();
     let mut index = 0;
@@ -396,18 +404,39 @@ fn korean_spelling(token: &str) -> String {
     }
 }
 
+/// Endings of East Slavic patronymics (Russian, Ukrainian, Belarusian; men's and women's).
+const PATRONYMIC_ENDINGS: [&str; 9] = ["ovich", "evich", "avich", "ovych", "evych", "ovitch", "ovna", "evna", "ivna"];
+
+fn is_patronymic(form: &str) -> bool {
+    form.is_ascii() && form.len() >= 8 && PATRONYMIC_ENDINGS.iter().any(|end| form.ends_with(end))
+}
+
+/// Three tokens or more, one between the first and the last a patronymic.
+fn has_patronymic(tokens: &[String]) -> bool {
+    tokens.len() >= 3 && tokens[1..tokens.len() - 1].iter().any(|t| is_patronymic(t))
+}
+
+/// A token of an East Slavic name in the Russian romanization: Belarusian dz as d (Dzmitry), a
+/// final -au / -ou as -ov (IPATAU, ZUBKOU), -eusk- as -evsk- (SLIZHEUSKI).
+fn russian_spelling(token: &str) -> String {
+    let mut spelled = token.replace("dz", "d").replace("eusk", "evsk");
+    if spelled.len() >= 4 && (spelled.ends_with("au") || spelled.ends_with("ou")) {
+        spelled.truncate(spelled.len() - 2);
+        spelled.push_str("ov");
+    }
+    spelled
+}
+
 /// An East Slavic patronymic between a given name and a surname (Sergei Ivanovich NEVEROV, Aleh
 /// Leanidavich SLIZHEUSKI) is a particle: lists write the name with and without it, and it is no
 /// surname (Sergei IVANOV is another man). Not the last token: ABRAMOVICH is a surname.
 fn mark_patronymics(tokens: &mut [NameToken]) {
-    const ENDINGS: [&str; 9] = ["ovich", "evich", "avich", "ovych", "evych", "ovitch", "ovna", "evna", "ivna"];
     let core: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].particle).collect();
     if core.len() < 3 {
         return;
     }
     for &index in &core[1..core.len() - 1] {
-        let form = &tokens[index].form;
-        if form.is_ascii() && form.len() >= 8 && ENDINGS.iter().any(|end| form.ends_with(end)) {
+        if is_patronymic(&tokens[index].form) {
             tokens[index].particle = true;
         }
     }
@@ -735,6 +764,9 @@ mod tests {
         assert_eq!(analyze("Chang Ming").tokens[0].form, "jang");
         assert_eq!(analyze("Richard Chang").tokens[1].form, "chang", "not a Korean name");
         assert_eq!(analyze("Chadi Lee").tokens[0].form, "chadi");
+        // Belarusian forms are spelled the Russian way only in a name with a patronymic.
+        assert_eq!(key("Vadzim Dzmitrievich IPATAU"), key("Vadim Dmitrievich IPATOV"));
+        assert_eq!(analyze("Mamadou DIALLO").tokens[0].form, "mamadou");
         assert_eq!(key("Abd al-Lah"), key("عبدالله"));
         assert_eq!(key("Morsi"), key("مرسي"));
         assert_eq!(key("al-Qaeda"), key("القاعدة"));

@@ -282,6 +282,13 @@ mod tests {
             ["JON MYONG GUK", "Cho’n Myo’ng-kuk", "CHO CHUN RYONG", "Jo Chun Ryong"],
             // OFAC 27028 and 22609: one name with and without its spaces, no word shared.
             ["Seyed Mehdi Mojtahed NAJAFI", "Seyedmehdi MOJTAHEDNAJAFI", "Hong Ri LI", "Hongri LI"],
+            // OFAC 29674 and 32211: Belarusian and Russian forms of one name.
+            [
+                "Vadzim Dzmitrievich IPATAU",
+                "Vadim Dmitrievich IPATOV",
+                "Siarhei Yaugenavich ZUBKOU",
+                "Sergei Yevgenevich ZUBKOV",
+            ],
             // OFAC: one man's aliases, written apart, together and in the other order.
             ["Zakhar KALASHOV", "Zakhary KALASHOV", "Ramzi BIN AL SHIBH", "Ramzi BINALSHIBH"],
         ] {
