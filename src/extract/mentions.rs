@@ -804,11 +804,12 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
             && c.match_text == "صالح"
             && text[..c.start].ends_with('ل')
             && arabic_word_after(text, c.end).is_some()
-            && !["موال", "تابع", "ممثل"].iter().any(|w| {
+            && {
                 let before = normalize_for_matching(word_before(text, c.start - 'ل'.len_utf8()));
                 let before = before.strip_prefix('و').unwrap_or(&before);
-                before.strip_prefix("ال").unwrap_or(before).starts_with(w)
-            });
+                let before = before.strip_prefix("ال").unwrap_or(before);
+                !["موال", "تابع", "ممثل"].iter().any(|w| before.starts_with(w))
+            };
         !favour
     });
     // العهد after ولي is the crown prince's title (ولي العهد), whatever the tagger typed it (89

@@ -219,19 +219,19 @@ pub fn analyze(name: &str) -> NameForm {
             None => raw_tokens.push(piece),
         }
     }
-    // Korean names are romanized two ways (McCune-Reischauer Cho'n Myo'ng-kuk, the North's Jon
-    // Myong Guk): spelled one way, the initial ch as j.
-    if !arabic_script && is_korean(&raw_tokens) {
+    // Names romanized two ways are spelled one way: Korean names (McCune-Reischauer Cho'n
+    // Myo'ng-kuk, the North's Jon Myong Guk) with the initial ch as j; a name with an East Slavic
+    // patronymic in its middle the Russian way (lists give Belarusian and Russian forms of one
+    // name: Vadzim Dzmitrievich IPATAU, Vadim Dmitrievich IPATOV).
+    let respell: Option<fn(&str) -> String> = match () {
+        _ if arabic_script => None,
+        _ if is_korean(&raw_tokens) => Some(korean_spelling),
+        _ if has_patronymic(&raw_tokens) => Some(russian_spelling),
+        _ => None,
+    };
+    if let Some(respell) = respell {
         for token in &mut raw_tokens {
-            *token = korean_spelling(token);
-        }
-    }
-    // A name with an East Slavic patronymic in its middle is spelled the Russian way: lists give
-    // Belarusian and Russian forms of one name (Vadzim Dzmitrievich IPATAU, Vadim Dmitrievich
-    // IPATOV; Siarhei Yaugenavich ZUBKOU, Sergei Yevgenevich ZUBKOV).
-    if !arabic_script && has_patronymic(&raw_tokens) {
-        for token in &mut raw_tokens {
-            *token = russian_spelling(token);
+            *token = respell(token);
         }
     }
     // Compound names with عبد / abd: one token (عبد الله = عبدالله = Abdullah = Abd al-Lah).
