@@ -128,8 +128,29 @@ fn lower_case_article(spelling: &str) -> String {
     spelling.to_string()
 }
 
-const ARABIC_PARTICLES: &[&str] =
-    &["ال", "بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "آل", "الحاج", "حاج", "السيد", "الشيخ"];
+const ARABIC_PARTICLES: &[&str] = &[
+    "ال",
+    "بن",
+    "ابن",
+    "بنت",
+    "ابو",
+    "ابي",
+    "ام",
+    "ال",
+    "آل",
+    "الحاج",
+    "حاج",
+    "السيد",
+    "الشيخ",
+    "دي",
+    "دا",
+    "ديل",
+    "فان",
+    "فون",
+];
+/// The particles of European surnames, in both scripts: دي ماريا is Di Maria, فان غال van Gaal.
+pub const FOREIGN_PARTICLES: &[&str] =
+    &["دي", "دا", "ديل", "فان", "فون", "de", "da", "di", "del", "van", "von", "der", "la", "le"];
 /// Latin particles, and the titles lists write into names (Mullah, Maulana, Qari, Shaykh: one UN
 /// record is both MAULANA FAZLULLAH and Mullah Fazlullah). Not الملا in Arabic script: al-Mulla
 /// is a Gulf family's name.
