@@ -174,6 +174,11 @@ struct NameData {
     most_common: u64,
 }
 
+/// Whether the shipped romanizer knows this match form as a name unit (سليماني, الجابر).
+pub fn known_unit(form: &str) -> bool {
+    data().romanizer.contains_key(form)
+}
+
 fn data() -> &'static NameData {
     static DATA: OnceLock<NameData> = OnceLock::new();
     DATA.get_or_init(|| {
@@ -510,7 +515,14 @@ fn token(form: &str) -> NameToken {
             let rest = form.strip_prefix("عبدال")?;
             (!data().romanizer.contains_key(rest)).then(|| data().romanizer.get(&format!("عبد ال{rest}")))?
         };
-        known.or_else(|| data().romanizer.get(form).or_else(apart).cloned()).unwrap_or_else(|| {
+        // A foreign name's g written the other way (جوتيريز as غوتيريز is Gutierrez, رودريجو
+        // Rodrigo): Egypt writes it ج, the Levant and the Gulf غ.
+        let other_g = || {
+            [form.replace('ج', "غ"), form.replace('غ', "ج")]
+                .into_iter()
+                .find_map(|other| (other != form).then(|| data().romanizer.get(&other)).flatten())
+        };
+        known.or_else(|| data().romanizer.get(form).or_else(apart).or_else(other_g).cloned()).unwrap_or_else(|| {
             let rest_of = |rest: &str| {
                 data().romanizer.get(rest).map(|r| r.to_lowercase()).unwrap_or_else(|| romanize_letters(rest))
             };
@@ -849,6 +861,9 @@ mod tests {
         assert_eq!(analyze("عيد ماطر").latin(), "Eid Mater");
         assert!(analyze("أحمد الثبيتي").latin().contains("Thubait"), "{}", analyze("أحمد الثبيتي").latin());
         assert_eq!(analyze("رضا ضراب").latin(), "Reza Zarrab");
+        // A foreign g written ج is spelled as written غ, and the other way round.
+        assert_eq!(analyze("رودريجو").latin(), analyze("رودريغو").latin());
+        assert_eq!(analyze("رودريغو").latin(), "Rodrigo");
         assert_eq!(analyze("بشار الأسد").key(), "BSR SD");
         assert_ne!(analyze("عيد ماطر").key(), analyze("عيد الحربي").key());
     }
