@@ -195,7 +195,7 @@ pub fn resolve(mentions: &[MentionKeyRow]) -> Result<(Vec<String>, Vec<EntityRow
 pub fn join_entities(rows: &mut Vec<EntityRow>) -> Vec<String> {
     // Spellings first, so that the chains see one entity, not two halves of one (كريستيان غروس
     // and كريستيان جروس: neither holds most of the mentions of the names غروس alone might be).
-    join_g_spellings(rows);
+    join_foreign_spellings(rows);
     let spelled: Vec<String> = rows.iter().map(|row| row.entity_id.clone()).collect();
     merge_rows_with_the_same_id(rows);
     let before: Vec<String> = rows.iter().map(|row| row.entity_id.clone()).collect();
@@ -699,26 +699,32 @@ fn link_name_chains(rows: &mut [EntityRow]) {
     }
 }
 
-/// A foreign name's g is written ج in Egypt and غ in the Levant and the Gulf: دييجو كوستا and
-/// دييغو كوستا, شنجهاي and شنغهاي, سالزبورج and سالزبورغ are one (224 such pairs of SaudiNewsNet
-/// entities, all one person, place or thing). Entities of one type whose names are the same up to
-/// ج and غ share an id, unless the romanizer knows both spellings of a word as names (جازي and غازي
-/// are two Arabic names) or two list anchors meet. Not ك or ق, which Arabic place names set apart
-/// (جوبا Juba and كوبا Cuba, جازان and قازان).
-fn join_g_spellings(rows: &mut [EntityRow]) {
+/// Foreign sounds Arabic papers write two ways: g as ج in Egypt and غ in the Levant and the Gulf
+/// (دييجو كوستا and دييغو كوستا, شنجهاي and شنغهاي, سالزبورج and سالزبورغ: 224 pairs of SaudiNewsNet
+/// entities, all one person, place or thing), and s as س or ز (موراليس and موراليز, سوانسي and
+/// سوانزي: 38 pairs). Entities of one type whose names are the same up to those letters share an
+/// id, unless the romanizer knows both spellings of a word as names (جازي and غازي are two Arabic
+/// names), two list anchors meet, or, for s, the name is shorter than five letters (زان, سان). Not ك or ق
+/// for g, which Arabic place names set apart (جوبا Juba and كوبا Cuba, جازان and قازان).
+fn join_foreign_spellings(rows: &mut [EntityRow]) {
+    const PAIRS: [(char, char); 2] = [('ج', 'غ'), ('ز', 'س')];
     let folded = |representative: &str| -> Option<String> {
+        let long = representative.chars().filter(|c| !c.is_whitespace()).count() >= 5;
         let mut changed = false;
         let tokens: Vec<String> = representative
             .split(' ')
             .map(|token| {
-                let (as_gh, as_j) = (token.replace('ج', "غ"), token.replace('غ', "ج"));
-                let both_names = as_gh != as_j && known_unit(&as_gh) && known_unit(&as_j);
-                if token.chars().count() >= 3 && token.contains(['ج', 'غ']) && !both_names {
-                    changed = true;
-                    as_gh
-                } else {
-                    token.to_string()
+                let mut token = token.to_string();
+                for (one, other) in PAIRS.into_iter().filter(|&(one, _)| one == 'ج' || long) {
+                    let (as_other, as_one) =
+                        (token.replace(one, &other.to_string()), token.replace(other, &one.to_string()));
+                    let both_names = as_other != as_one && known_unit(&as_other) && known_unit(&as_one);
+                    if token.chars().count() >= 3 && token.contains([one, other]) && !both_names {
+                        changed = true;
+                        token = as_other;
+                    }
                 }
+                token
             })
             .collect();
         changed.then(|| tokens.join(" "))
@@ -1533,7 +1539,7 @@ mod tests {
     }
 
     #[test]
-    fn a_foreign_g_written_either_way_is_one_entity() {
+    fn a_foreign_g_or_s_written_either_way_is_one_entity() {
         // SaudiNewsNet: Egypt's papers write a foreign g ج, the Gulf's غ (Diego Costa, Christian
         // Gross); his surname alone then joins the one full name. Not ك (جوبا Juba is not كوبا
         // Cuba), nor two Arabic names the romanizer knows (جازي and غازي).
@@ -1547,14 +1553,21 @@ mod tests {
             mention("g", "PER", "كريستيان غروس"),
             mention("h", "PER", "كريستيان جروس"),
             mention("i", "PER", "غروس"),
+            // And s written س or ز (Maxi Morales), but not in a name of fewer than five letters.
+            mention("j", "PER", "ماكسي موراليز"),
+            mention("k", "PER", "ماكسي موراليس"),
+            mention("l", "LOC", "زان"),
+            mention("m", "LOC", "سان"),
         ];
         let (ids, rows) = resolve(&mentions).unwrap();
+        assert_eq!(ids[9], ids[10]);
+        assert_ne!(ids[11], ids[12]);
         assert_eq!(ids[0], ids[1]);
         assert_ne!(ids[2], ids[3]);
         assert_ne!(ids[4], ids[5]);
         assert_eq!(ids[6], ids[7]);
         assert_eq!(ids[8], ids[6], "the surname alone, once the two spellings are one");
-        assert_eq!(rows.len(), 6, "{rows:?}");
+        assert_eq!(rows.len(), 9, "{rows:?}");
     }
 
     #[test]
