@@ -11,6 +11,7 @@
 pub mod analyze;
 pub mod cli;
 pub mod cluster;
+pub mod described;
 pub mod evaluate;
 pub mod places;
 pub mod resolve;

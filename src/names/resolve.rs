@@ -810,10 +810,21 @@ fn shown_names(entity_type: &str, representative: &str, variants: &[Variant]) ->
         (None, Some(latin)) => latin.form.clone(),
         (None, None) => arabic
             .or(variants.first())
-            .map(|v| institution_english(&v.form).unwrap_or_else(|| analyze(&v.form).latin()))
+            .map(|v| {
+                institution_english(&v.form)
+                    .or_else(|| (entity_type == "ORG").then(|| organization_english(&v.form)).flatten())
+                    .unwrap_or_else(|| analyze(&v.form).latin())
+            })
             .unwrap_or_default(),
     };
     (name, arabic.map(|v| v.form.clone()))
+}
+
+/// The English of an organization named by what it is (البنك المركزي الأوروبي: European Central
+/// Bank), the places in it named as the curated lists name them ([`super::described`]).
+fn organization_english(form: &str) -> Option<String> {
+    let place = |form: &str| english_names().get(form).cloned();
+    super::described::described_english(&crate::text::normalize_for_matching(form), &place)
 }
 
 /// A mention's text as a spelling: white space runs (a line break of wrapped text) as one space.
@@ -1536,6 +1547,16 @@ mod tests {
         assert_eq!(ids[1], ids[2], "Salman bin Abdulaziz is Salman bin Abdulaziz Al Saud");
         assert_eq!(ids[1], ids[4]);
         assert_eq!(ids[0], ids[5], "Mohammed bin Salman is Mohammed bin Salman bin Abdulaziz");
+    }
+
+    #[test]
+    fn an_organization_named_by_what_it_is_is_shown_in_english() {
+        // SaudiNewsNet had shown these as al-Bnk al-Mrkzi al-Aurubi and Jam'a Tbuk.
+        let mentions = vec![mention("a", "ORG", "البنك المركزي الأوروبي"), mention("b", "ORG", "جامعة تبوك")];
+        let (_, rows) = resolve(&mentions).unwrap();
+        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        assert!(names.contains(&"European Central Bank"), "{names:?}");
+        assert!(names.contains(&"Tabuk University"), "{names:?}");
     }
 
     #[test]
