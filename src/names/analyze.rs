@@ -108,6 +108,25 @@ impl NameForm {
         }
         words.join(" ")
     }
+
+    /// [`NameForm::latin`] for a person's name shown: a word the romanizer lacks, spelled letter by
+    /// letter there, takes the name-variant groups' spelling when they give one with its
+    /// consonants (أدولف هتلر is Adolf Hitler, not Adulf Htlr; لويس إنريكي Louis Enrique).
+    pub fn person_latin(&self) -> String {
+        let respelled: Vec<NameToken> = self
+            .tokens
+            .iter()
+            .map(|token| {
+                let by_letters = token.form.chars().any(is_arabic)
+                    && token.latin == capitalized(romanize_letters(&token.form).trim_start_matches('\''));
+                match group_spelling(&token.form).filter(|_| by_letters) {
+                    Some(latin) => NameToken { latin, ..token.clone() },
+                    None => token.clone(),
+                }
+            })
+            .collect();
+        NameForm { tokens: respelled, ..self.clone() }.latin()
+    }
 }
 
 fn capitalized(word: &str) -> String {
@@ -168,6 +187,8 @@ const GLUED_PARTICLES: &[&str] = &["al", "il", "ul", "bin", "ibn", "bn"];
 struct NameData {
     romanizer: HashMap<String, String>,
     groups: HashMap<String, Vec<u32>>,
+    /// Each name-variant group's Latin-script forms (lower case), by group index.
+    group_latin: Vec<Vec<String>>,
     /// How many people carry a name unit with this skeleton (the romanizer's counts).
     skeleton_counts: HashMap<String, u64>,
     /// The largest of those counts.
@@ -200,14 +221,20 @@ fn data() -> &'static NameData {
         }
         let most_common = skeleton_counts.values().copied().max().unwrap_or(1);
         let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut group_latin: Vec<Vec<String>> = Vec::new();
         for (index, line) in
             include_str!("../../data/names/variant-groups.txt").lines().filter(|l| !l.starts_with('#')).enumerate()
         {
+            let mut latin_forms = Vec::new();
             for form in line.split('\t').skip(1) {
                 groups.entry(normalize_for_matching(form)).or_default().push(index as u32);
+                if !form.chars().any(is_arabic) {
+                    latin_forms.push(form.to_string());
+                }
             }
+            group_latin.push(latin_forms);
         }
-        NameData { romanizer, groups, skeleton_counts, most_common }
+        NameData { romanizer, groups, group_latin, skeleton_counts, most_common }
     })
 }
 
@@ -492,6 +519,29 @@ fn split_run_together(piece: &str) -> Option<(String, String)> {
         (matches!(c, 'ا' | 'د' | 'ذ' | 'ر' | 'ز' | 'و') && long_enough && known(first) && known(second))
             .then(|| (first.to_string(), second.to_string()))
     })
+}
+
+/// The Latin form the name-variant groups give an Arabic-script word the romanizer lacks, the
+/// closest in consonants when they give several (دييغو Diego, جوسيب Josep, مارادونا Maradona):
+/// foreign names, which letter-by-letter romanization spells badly (Diighu, Jusib).
+fn group_spelling(form: &str) -> Option<String> {
+    // Not an abd- compound, which is spelled Abdul + the rest (عبدالعزيز Abdulaziz).
+    if form.starts_with("عبد") || form.chars().count() < 3 {
+        return None;
+    }
+    let ids = data().groups.get(form)?;
+    let skeleton = arabic_skeleton(form);
+    // Only a spelling with the word's consonants: سان is San, not Saint; السنة not Senet.
+    // Of several, the nearest to the letter-by-letter spelling: شادية Shadia, not Sadia.
+    let letters = romanize_letters(form).to_lowercase();
+    let latin = ids
+        .iter()
+        .flat_map(|&id| data().group_latin.get(id as usize).into_iter().flatten())
+        .filter(|l| l.chars().all(|c| c.is_ascii_alphabetic()) && latin_skeleton(l) == skeleton)
+        .max_by(|a, b| {
+            super::score::jaro_winkler(&letters, a).total_cmp(&super::score::jaro_winkler(&letters, b)).then(b.cmp(a))
+        })?;
+    Some(capitalized(latin))
 }
 
 fn token(form: &str) -> NameToken {
@@ -861,6 +911,11 @@ mod tests {
         assert_eq!(analyze("عيد ماطر").latin(), "Eid Mater");
         assert!(analyze("أحمد الثبيتي").latin().contains("Thubait"), "{}", analyze("أحمد الثبيتي").latin());
         assert_eq!(analyze("رضا ضراب").latin(), "Reza Zarrab");
+        // A person's name shown takes the name-variant groups' spelling of a word the romanizer
+        // lacks (SaudiNewsNet had shown Adulf Htlr); matching keeps the letters' spelling.
+        assert_eq!(analyze("أدولف هتلر").person_latin(), "Adolf Hitler");
+        assert_eq!(analyze("أدولف هتلر").latin(), "Adulf Htlr");
+        assert_eq!(analyze("عبدالعزيز").person_latin(), "Abdulaziz", "an abd- compound is spelled as ever");
         // A foreign g written ج is spelled as written غ, and the other way round.
         assert_eq!(analyze("رودريجو").latin(), analyze("رودريغو").latin());
         assert_eq!(analyze("رودريغو").latin(), "Rodrigo");

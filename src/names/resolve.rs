@@ -813,7 +813,14 @@ fn shown_names(entity_type: &str, representative: &str, variants: &[Variant]) ->
             .map(|v| {
                 institution_english(&v.form)
                     .or_else(|| (entity_type == "ORG").then(|| organization_english(&v.form)).flatten())
-                    .unwrap_or_else(|| analyze(&v.form).latin())
+                    .unwrap_or_else(|| {
+                        let form = analyze(&v.form);
+                        if person {
+                            form.person_latin()
+                        } else {
+                            form.latin()
+                        }
+                    })
             })
             .unwrap_or_default(),
     };
@@ -1550,13 +1557,19 @@ mod tests {
     }
 
     #[test]
-    fn an_organization_named_by_what_it_is_is_shown_in_english() {
+    fn organizations_and_foreign_persons_are_shown_readably() {
         // SaudiNewsNet had shown these as al-Bnk al-Mrkzi al-Aurubi and Jam'a Tbuk.
-        let mentions = vec![mention("a", "ORG", "البنك المركزي الأوروبي"), mention("b", "ORG", "جامعة تبوك")];
+        // A foreign person by the name-variant groups' spelling (was Adulf Htlr).
+        let mentions = vec![
+            mention("a", "ORG", "البنك المركزي الأوروبي"),
+            mention("b", "ORG", "جامعة تبوك"),
+            mention("c", "PER", "أدولف هتلر"),
+        ];
         let (_, rows) = resolve(&mentions).unwrap();
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         assert!(names.contains(&"European Central Bank"), "{names:?}");
         assert!(names.contains(&"Tabuk University"), "{names:?}");
+        assert!(names.contains(&"Adolf Hitler"), "{names:?}");
     }
 
     #[test]
