@@ -94,25 +94,30 @@ pub enum InstitutionWord {
     Qualifier,
 }
 
+/// The rows of a three-column table of data/lexicons (word, kind, English), comments and blank
+/// lines left out.
+pub fn three_columns(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    table.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).filter_map(|line| {
+        let mut fields = line.split('\t');
+        Some((fields.next()?, fields.next()?, fields.next()?))
+    })
+}
+
 /// What `form` (match form) is in an institution's name, and its English word.
 pub fn institution_word(form: &str) -> Option<(InstitutionWord, &'static str)> {
     static TABLE: OnceLock<
         std::collections::HashMap<&'static str, (InstitutionWord, &'static str), foldhash::fast::FixedState>,
     > = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        include_str!("../../data/lexicons/arabic-institutions.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let (word, kind, english) = (fields.next()?, fields.next()?, fields.next()?);
+        three_columns(include_str!("../../data/lexicons/arabic-institutions.tsv"))
+            .map(|(word, kind, english)| {
                 let kind = match kind {
                     "ORG" => InstitutionWord::Organization,
                     "LOC" => InstitutionWord::Place,
                     "TITLE" => InstitutionWord::Title,
                     _ => InstitutionWord::Qualifier,
                 };
-                Some((word, (kind, english)))
+                (word, (kind, english))
             })
             .collect()
     });

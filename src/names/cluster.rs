@@ -13,7 +13,8 @@ use super::score::NameScorer;
 /// names still meet through their other tokens.
 const MAX_BLOCK: usize = 1500;
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
+/// Union-find: the root of `x`'s set, halving the path on the way.
+pub(super) fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
         x = parent[x];
@@ -21,7 +22,8 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-fn union(parent: &mut [usize], a: usize, b: usize) {
+/// Union-find: joins the sets of `a` and `b`, the smaller index as the root.
+pub(super) fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
         // The smaller index is the root: cluster numbering follows input order.

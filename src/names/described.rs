@@ -21,19 +21,15 @@ enum Kind {
 fn words() -> &'static HashMap<&'static str, (Kind, &'static str)> {
     static WORDS: OnceLock<HashMap<&'static str, (Kind, &'static str)>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../../data/lexicons/arabic-organization-words.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let (word, kind, english) = (fields.next()?, fields.next()?, fields.next()?);
+        crate::extract::lexicon::three_columns(include_str!("../../data/lexicons/arabic-organization-words.tsv"))
+            .map(|(word, kind, english)| {
                 let kind = match kind {
                     "NOUN" => Kind::Noun,
                     "ADJ" => Kind::Adjective,
                     "FIELD" => Kind::Field,
                     _ => Kind::Title,
                 };
-                Some((word, (kind, english)))
+                (word, (kind, english))
             })
             .collect()
     })

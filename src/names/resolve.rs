@@ -29,6 +29,7 @@ use polars::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, known_unit, NameForm, NameToken};
+use super::cluster::{find, union};
 use super::score::{within_one_edit, NameScorer};
 use crate::text::has_arabic_script as is_arabic;
 
@@ -604,13 +605,6 @@ fn link_name_chains(rows: &mut [EntityRow]) {
         }
     }
     let mut parent: Vec<usize> = (0..rows.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
     for index in 0..rows.len() {
         let Some(longer) = tokens[index].as_ref().and(extensions.get(&rows[index].key)) else { continue };
         let extending: Vec<usize> = longer.iter().copied().filter(|&other| begins(index, other)).collect();
@@ -669,12 +663,11 @@ fn link_name_chains(rows: &mut [EntityRow]) {
         joins.extend(shorter.max_by_key(|&other| rows[other].n_mentions).map(|other| (index, other)));
     }
     for (one, other) in joins {
-        let (a, b) = (root(&mut parent, one), root(&mut parent, other));
-        parent[a.max(b)] = a.min(b);
+        union(&mut parent, one, other);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for index in 0..rows.len() {
-        let group = root(&mut parent, index);
+        let group = find(&mut parent, index);
         groups.entry(group).or_default().push(index);
     }
     for members in groups.into_values().filter(|m| m.len() > 1) {
@@ -731,24 +724,13 @@ fn join_foreign_spellings(rows: &mut [EntityRow]) {
     };
     // Rows that already share an id, and rows whose names fold alike, in one component.
     let mut parent: Vec<usize> = (0..rows.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    fn join(parent: &mut [usize], a: usize, b: usize) {
-        let (a, b) = (root(parent, a), root(parent, b));
-        parent[a.max(b)] = a.min(b);
-    }
     let mut first_with: HashMap<(&str, String), usize> = HashMap::new();
     let mut joined_any = false;
     for (index, row) in rows.iter().enumerate() {
         if let Some(form) = folded(&row.representative) {
             match first_with.get(&(row.entity_type.as_str(), form.clone())) {
                 Some(&first) if rows[first].entity_id != row.entity_id => {
-                    join(&mut parent, first, index);
+                    union(&mut parent, first, index);
                     joined_any = true;
                 }
                 Some(_) => {}
@@ -764,7 +746,7 @@ fn join_foreign_spellings(rows: &mut [EntityRow]) {
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     for (index, row) in rows.iter().enumerate() {
         match by_id.get(row.entity_id.as_str()) {
-            Some(&first) => join(&mut parent, first, index),
+            Some(&first) => union(&mut parent, first, index),
             None => {
                 by_id.insert(&row.entity_id, index);
             }
@@ -772,7 +754,7 @@ fn join_foreign_spellings(rows: &mut [EntityRow]) {
     }
     let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for index in 0..rows.len() {
-        let component = root(&mut parent, index);
+        let component = find(&mut parent, index);
         components.entry(component).or_default().push(index);
     }
     for members in components.into_values().filter(|m| m.len() > 1) {
