@@ -529,7 +529,11 @@ fn group_spelling(form: &str) -> Option<String> {
     if form.starts_with("عبد") || form.chars().count() < 3 {
         return None;
     }
-    let ids = data().groups.get(form)?;
+    // Or of its other-g spelling (دييجو as دييغو, Diego), whose consonants are then the word's.
+    let (form, ids) = std::iter::once(form.to_string())
+        .chain([form.replace('ج', "غ"), form.replace('غ', "ج")])
+        .find_map(|f| data().groups.get(&f).map(|ids| (f, ids)))?;
+    let form = form.as_str();
     let skeleton = arabic_skeleton(form);
     // Only a spelling with the word's consonants: سان is San, not Saint; السنة not Senet.
     // Of several, the nearest to the letter-by-letter spelling: شادية Shadia, not Sadia.
@@ -915,6 +919,7 @@ mod tests {
         // lacks (SaudiNewsNet had shown Adulf Htlr); matching keeps the letters' spelling.
         assert_eq!(analyze("أدولف هتلر").person_latin(), "Adolf Hitler");
         assert_eq!(analyze("أدولف هتلر").latin(), "Adulf Htlr");
+        assert_eq!(analyze("دييجو مارادونا").person_latin(), "Diego Maradona", "ج for g, as Egypt writes it");
         assert_eq!(analyze("عبدالعزيز").person_latin(), "Abdulaziz", "an abd- compound is spelled as ever");
         // A foreign g written ج is spelled as written غ, and the other way round.
         assert_eq!(analyze("رودريجو").latin(), analyze("رودريغو").latin());
