@@ -665,12 +665,18 @@ fn link_name_chains(rows: &mut [EntityRow]) {
     for (one, other) in joins {
         union(&mut parent, one, other);
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    one_id_per_set(rows, &mut parent);
+}
+
+/// Gives the rows of each set of `parent` (union-find) one `entity_id`: the list anchor's, else
+/// that of the row with most mentions. A set that would join two anchors keeps its ids.
+fn one_id_per_set(rows: &mut [EntityRow], parent: &mut [usize]) {
+    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for index in 0..rows.len() {
-        let group = find(&mut parent, index);
-        groups.entry(group).or_default().push(index);
+        let set = find(parent, index);
+        sets.entry(set).or_default().push(index);
     }
-    for members in groups.into_values().filter(|m| m.len() > 1) {
+    for members in sets.into_values().filter(|m| m.len() > 1) {
         let mut anchors: Vec<&str> = members.iter().filter_map(|&i| rows[i].anchor.as_deref()).collect();
         anchors.sort_unstable();
         anchors.dedup();
@@ -752,31 +758,7 @@ fn join_foreign_spellings(rows: &mut [EntityRow]) {
             }
         }
     }
-    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for index in 0..rows.len() {
-        let component = find(&mut parent, index);
-        components.entry(component).or_default().push(index);
-    }
-    for members in components.into_values().filter(|m| m.len() > 1) {
-        let mut anchors: Vec<&str> = members.iter().filter_map(|&i| rows[i].anchor.as_deref()).collect();
-        anchors.sort_unstable();
-        anchors.dedup();
-        if anchors.len() > 1 {
-            continue;
-        }
-        let Some(chosen) = members.iter().copied().max_by(|&a, &b| {
-            (rows[a].anchor.is_some(), rows[a].n_mentions)
-                .cmp(&(rows[b].anchor.is_some(), rows[b].n_mentions))
-                .then(rows[b].entity_id.cmp(&rows[a].entity_id))
-        }) else {
-            continue;
-        };
-        let (id, anchor) = (rows[chosen].entity_id.clone(), rows[chosen].anchor.clone());
-        for &member in &members {
-            rows[member].entity_id = id.clone();
-            rows[member].anchor = anchor.clone();
-        }
-    }
+    one_id_per_set(rows, &mut parent);
 }
 
 /// An entity's display names, Latin and Arabic, from its spellings (most frequent first): the
