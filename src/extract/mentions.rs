@@ -1815,11 +1815,14 @@ fn title_before(sentence: &[Token], words: &[&super::features::WordFeatures], st
         let is_complement = is_title_complement(form)
             && (position > 0 && words[position - 1].flags & flags::TITLE != 0
                 || position > 1 && is_title_complement(&words[position - 1].match_form));
-        if !(is_title || is_qualifier || is_complement) {
+        // A field before a title already found is part of it: External Trade Commissioner, Farm
+        // Commissioner (Reuters-21578 had External Trade alone as a name).
+        let is_field = first.is_some() && is_title_field(form);
+        if !(is_title || is_qualifier || is_complement || is_field) {
             break;
         }
         // The title's words start with a title, not with "of the".
-        if is_title || is_qualifier {
+        if is_title || is_qualifier || is_field {
             first = Some(position);
         }
         index = position;
@@ -2219,8 +2222,19 @@ fn is_organization_word(word: &super::features::WordFeatures) -> bool {
 /// Two capitalized words, a known name part and a word no list knows, neither of them an English
 /// word: "Paul Volcker", "Dilson Funaro" (the surnames the lists lack are mostly foreign ones),
 /// not "Reagan Administration", "Perkins Engines", "Mark IV", "Paris Club" (Paris is a place).
+/// A surname's particle may stand between them: "Willy De Clercq", "Miguel de la Madrid".
 fn is_given_name_and_surname(words: &[super::features::WordFeatures], surname_as_written: &str) -> bool {
-    let [given, surname] = words else { return false };
+    const PARTICLES: [&str; 10] = ["de", "van", "von", "del", "da", "di", "du", "der", "la", "dos"];
+    let (given, surname) = match words {
+        [given, surname] => (given, surname),
+        [given, particles @ .., surname] if particles.len() <= 2 => {
+            if !particles.iter().all(|p| PARTICLES.contains(&p.match_form.as_str())) {
+                return false;
+            }
+            (given, surname)
+        }
+        _ => return false,
+    };
     let english = |form: &str| {
         is_english_word(form)
             || lexicon(Lexicon::EnglishWords).contains(form)
@@ -2302,6 +2316,10 @@ fn finish(text: &str, mut candidates: Vec<Candidate>) -> Vec<Mention> {
             candidate.match_text = rest.to_string();
         }
     }
+    // An English name inside another's title is part of that title (EC External Trade
+    // Commissioner Willy De Clercq: External Trade had been a name of its own).
+    let titles: Vec<Range<usize>> = candidates.iter().filter_map(|c| c.title.clone()).collect();
+    candidates.retain(|c| !(c.match_text.is_ascii() && titles.iter().any(|t| t.start <= c.start && c.end <= t.end)));
     candidates.sort_by_key(|c| (c.start, c.end));
     candidates.dedup_by(|b, a| a.start < b.end && b.start < a.end); // drop overlaps, keep the first
     let mut byte_offsets: Vec<usize> = candidates.iter().flat_map(|c| [c.start, c.end]).collect();
@@ -2328,6 +2346,30 @@ fn finish(text: &str, mut candidates: Vec<Candidate>) -> Vec<Mention> {
 fn is_nisba_adjective(form: &str) -> bool {
     // Not الذي, التي ("which") nor الي (إلى, "to").
     form.starts_with("ال") && form.ends_with('ي') && form.chars().count() >= 5
+}
+
+/// Fields an English title names before itself: External Trade Commissioner, Farm Commissioner.
+fn is_title_field(form: &str) -> bool {
+    matches!(
+        form,
+        "external"
+            | "trade"
+            | "relations"
+            | "farm"
+            | "agriculture"
+            | "foreign"
+            | "finance"
+            | "industry"
+            | "competition"
+            | "railroad"
+            | "energy"
+            | "monetary"
+            | "fisheries"
+            | "transport"
+            | "budget"
+            | "commerce"
+            | "treasury"
+    )
 }
 
 /// Words that continue a title: "وزير الدفاع", "قائد العمليات الخارجية" hold nouns after the
@@ -3152,6 +3194,23 @@ mod tests {
             let sliced: String = text.chars().skip(mention.start).take(mention.end - mention.start).collect();
             assert_eq!(sliced, mention.text);
         }
+    }
+
+    #[test]
+    fn a_surname_particle_and_a_commissioner_make_persons() {
+        // Reuters-21578: these had been MISC (21 mentions, and 9 of De Clercq's stories).
+        let text = "Italian Prime Minister Ciriaco De Mita met Paul de Keersmaeker on Monday. \
+                    EC External Trade Commissioner Willy De Clercq said talks would go on.";
+        let mentions = extract_mentions(text, Language::English);
+        let found = texts_and_types(&mentions);
+        assert!(found.contains(&("Ciriaco De Mita", "PER")), "{found:?}");
+        assert!(found.contains(&("Paul de Keersmaeker", "PER")), "{found:?}");
+        let clercq = mentions.iter().find(|m| m.text == "Willy De Clercq");
+        assert_eq!(
+            clercq.map(|m| (m.entity_type.as_str(), m.title.as_deref())),
+            Some(("PER", Some("External Trade Commissioner")))
+        );
+        assert!(!found.iter().any(|(t, _)| *t == "External Trade"), "{found:?}");
     }
 
     #[test]
