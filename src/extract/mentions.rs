@@ -1620,6 +1620,14 @@ fn span_candidate(
     } {
         span.end -= 1;
     }
+    // Nor does a whole blessing end one: نايف بن عبدالعزيز رحمه الله ("God rest him").
+    while span.end - span.start > 2
+        && entity_type == EntityType::Per
+        && words[span.end - 1].match_form == "الله"
+        && is_blessing_word(&words[span.end - 2].match_form)
+    {
+        span.end -= 2;
+    }
     // A quote or bracket opened inside the span and not closed in it starts the name: منظمة «أوبك
     // is أوبك (111 SaudiNewsNet mentions had held the noun and the open quote).
     let opened = (span.start + 1..span.end).rev().find(|&i| {
@@ -2748,6 +2756,11 @@ mod tests {
         };
         // "… رضي" had ended 59 person mentions, and رضي and صلى were then "surnames" of their own.
         assert_eq!(persons("بساحات شعب عامر، وباب علي بن أبي طالب رضي الله عنه، وباب الملك."), ["علي بن أبي طالب"]);
+        // A whole blessing inside the span is cut too (Nayif bin Abdulaziz "Rahmatullah" had been
+        // an entity's name).
+        let found = persons("وسمو رئيسها الفخري الاسبق الأمير نايف بن عبدالعزيز رحمه الله والعديد من اصحاب السمو.");
+        assert!(found.iter().any(|p| p == "نايف بن عبدالعزيز"), "{found:?}");
+        assert!(!found.iter().any(|p| p.contains("رحمه")), "{found:?}");
         assert_eq!(
             persons("وعهود الملوك سعود وفيصل وخالد وفهد وعبد الله، في إشارة إلى العلاقات."),
             ["سعود", "فيصل", "خالد", "فهد", "عبد الله"]
