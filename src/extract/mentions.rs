@@ -2306,7 +2306,8 @@ fn finish(text: &str, mut candidates: Vec<Candidate>) -> Vec<Mention> {
     // A body's noun after ل keeps the ل in the span, which cannot part them (للبنك is ل + البنك),
     // but is matched with its article, as the name is written alone: للبنك المركزي الأوروبي and
     // البنك المركزي الأوروبي are one bank (~500 SaudiNewsNet organizations were matched so).
-    // Before its article, و, ف, ب or ك is cut off the span (والبنك المركزي: "and the bank").
+    // Before its article or the noun itself, و, ف, ب, ك or ل is cut off the span (والبنك المركزي:
+    // "and the bank"; لمنظمة بتسيلم: "according to the B'Tselem organization").
     let bodies = lexicon_in_match_form(Lexicon::ArabicBodyNouns);
     let body = |word: &str| bodies.contains(word) || matches!(word, "البنك" | "المصرف");
     for candidate in &mut candidates {
@@ -2318,8 +2319,11 @@ fn finish(text: &str, mut candidates: Vec<Candidate>) -> Vec<Mention> {
             continue;
         }
         let mut letters = candidate.match_text.chars();
-        let (Some(clitic @ ('و' | 'ف' | 'ب' | 'ك')), rest) = (letters.next(), letters.as_str()) else { continue };
-        if rest.starts_with("ال") && body(&first_word(rest)) && text[candidate.start..].starts_with(clitic) {
+        let (Some(clitic @ ('و' | 'ف' | 'ب' | 'ك' | 'ل')), rest) = (letters.next(), letters.as_str()) else {
+            continue;
+        };
+        let whole = first_word(&candidate.match_text);
+        if body(&first_word(rest)) && !body(&whole) && text[candidate.start..].starts_with(clitic) {
             candidate.start += clitic.len_utf8();
             candidate.match_text = rest.to_string();
         }
@@ -3045,6 +3049,10 @@ mod tests {
         let mentions = extract_mentions(text, Language::Arabic);
         assert!(mentions.iter().any(|m| m.text.starts_with("البنك المركزي")), "{mentions:?}");
         assert!(!mentions.iter().any(|m| m.text.starts_with("والبنك")), "{mentions:?}");
+        // And before the noun without its article (لمنظمة: "according to the organization").
+        let text = "ووفقا لمنظمة بتسيلم الاسرائيلية لحقوق الإنسان فإن المستوطنين هاجموا القرية.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        assert!(mentions.iter().any(|m| m.text.starts_with("منظمة بتسيلم")), "{mentions:?}");
         let slice = |m: &Mention| text.chars().skip(m.start).take(m.end - m.start).collect::<String>();
         assert!(mentions.iter().all(|m| slice(m) == m.text), "{mentions:?}");
     }
