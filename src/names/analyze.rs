@@ -521,6 +521,12 @@ fn split_run_together(piece: &str) -> Option<(String, String)> {
     })
 }
 
+/// A word's spellings with a foreign g written the other way (Egypt writes it ج, the Levant and the
+/// Gulf غ): دييجو → دييغو; none when it has neither letter.
+fn other_g_spellings(form: &str) -> impl Iterator<Item = String> + '_ {
+    [form.replace('ج', "غ"), form.replace('غ', "ج")].into_iter().filter(move |other| other != form)
+}
+
 /// The Latin form the name-variant groups give an Arabic-script word the romanizer lacks, the
 /// closest in consonants when they give several (دييغو Diego, جوسيب Josep, مارادونا Maradona):
 /// foreign names, which letter-by-letter romanization spells badly (Diighu, Jusib).
@@ -531,7 +537,7 @@ fn group_spelling(form: &str) -> Option<String> {
     }
     // Or of its other-g spelling (دييجو as دييغو, Diego), whose consonants are then the word's.
     let (form, ids) = std::iter::once(form.to_string())
-        .chain([form.replace('ج', "غ"), form.replace('غ', "ج")])
+        .chain(other_g_spellings(form))
         .find_map(|f| data().groups.get(&f).map(|ids| (f, ids)))?;
     let form = form.as_str();
     let skeleton = arabic_skeleton(form);
@@ -571,11 +577,7 @@ fn token(form: &str) -> NameToken {
         };
         // A foreign name's g written the other way (جوتيريز as غوتيريز is Gutierrez, رودريجو
         // Rodrigo): Egypt writes it ج, the Levant and the Gulf غ.
-        let other_g = || {
-            [form.replace('ج', "غ"), form.replace('غ', "ج")]
-                .into_iter()
-                .find_map(|other| (other != form).then(|| data().romanizer.get(&other)).flatten())
-        };
+        let other_g = || other_g_spellings(form).find_map(|other| data().romanizer.get(&other));
         known.or_else(|| data().romanizer.get(form).or_else(apart).or_else(other_g).cloned()).unwrap_or_else(|| {
             let rest_of = |rest: &str| {
                 data().romanizer.get(rest).map(|r| r.to_lowercase()).unwrap_or_else(|| romanize_letters(rest))
