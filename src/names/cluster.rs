@@ -2,12 +2,12 @@
 //! each candidate pair, and pairs judged the same are joined (single link). Deterministic: a
 //! cluster is numbered by its first name in input order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::analyze::{latin_skeleton, NameForm};
-use super::score::NameScorer;
+use super::score::{kin_or_namesakes, one_within_other, NameScorer};
 
 /// Blocks larger than this are too common a skeleton (Mohammed) to compare all pairs in; their
 /// names still meet through their other tokens.
@@ -113,7 +113,9 @@ fn pairs_sharing_keys(names: &[NameForm], wide: bool) -> Vec<(usize, usize)> {
 
 /// The cluster of each name: the index of the first name of its cluster.
 pub fn cluster_names(names: &[NameForm], scorer: &NameScorer) -> Vec<usize> {
-    cluster_linked(names, |a, b| scorer.probability(&names[a], &names[b]), scorer.threshold, scorer.min_average())
+    let scores = scored_pairs(names, |a, b| scorer.probability(&names[a], &names[b]));
+    let clusters = link_scored(names, &scores, scorer.threshold, scorer.min_average());
+    join_lone_partials(names, &scores, clusters)
 }
 
 /// Joins names whose pair score reaches `threshold`, strongest pairs first, but merges two
@@ -138,16 +140,29 @@ pub fn cluster_linked(
     threshold: f64,
     min_average: f64,
 ) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..names.len()).collect();
-    let mut members: Vec<Vec<usize>> = (0..names.len()).map(|i| vec![i]).collect();
-    let mut scores: HashMap<(usize, usize), f64> = HashMap::new();
-    // Pairs are scored in parallel; the map is filled in their (sorted) order.
+    link_scored(names, &scored_pairs(names, score), threshold, min_average)
+}
+
+/// Every candidate pair ([`candidate_pairs`]) with its score, scored in parallel; two names
+/// spelled alike score 1.
+pub fn scored_pairs(names: &[NameForm], score: impl Fn(usize, usize) -> f64 + Sync) -> HashMap<(usize, usize), f64> {
     let pairs = candidate_pairs(names);
     let values: Vec<f64> = pairs
         .par_iter()
         .map(|&(a, b)| if names[a].original == names[b].original { 1.0 } else { score(a, b) })
         .collect();
-    scores.extend(pairs.into_iter().zip(values));
+    pairs.into_iter().zip(values).collect()
+}
+
+/// [`cluster_linked`] over pairs scored once ([`scored_pairs`]).
+pub fn link_scored(
+    names: &[NameForm],
+    scores: &HashMap<(usize, usize), f64>,
+    threshold: f64,
+    min_average: f64,
+) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..names.len()).map(|i| vec![i]).collect();
     let mut strong: Vec<((usize, usize), f64)> =
         scores.iter().filter(|(_, &v)| v >= threshold).map(|(&k, &v)| (k, v)).collect();
     strong.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -176,6 +191,100 @@ pub fn cluster_linked(
         }
     }
     (0..names.len()).map(|i| find(&mut parent, i)).collect()
+}
+
+/// The least best pair score at which a partial name joins the one cluster it fits.
+const LONE_FIT: f64 = 0.8;
+/// How far above every other cluster's best pair that one cluster's must be.
+const LONE_MARGIN: f64 = 0.2;
+
+/// A short or partial name that fits exactly one cluster of the list joins it, as within an
+/// article: lists give a man's surname or two of his names as aliases (`Kashlaf` for `Mohammed
+/// Al Amin Al-Arabi Kashlaf`, `Jok Riak` for `GABRIEL JOK RIAK MAKOL`), which score below the
+/// threshold against him because they would fit anyone of that name. Two clusters join when
+/// their best pair scores [`LONE_FIT`] or more and every word of one of its names is found in the
+/// other, each cluster is the other's best, no third cluster comes within [`LONE_MARGIN`] of
+/// either, and no two names across them are kin or namesakes ([`kin_or_namesakes`]). A larger
+/// list holds more people of one name, so the rule joins less there.
+/// (Dev folds of the UN and OFAC training records, means: B-cubed F1 0.795 -> 0.805 on UN and
+/// 0.882 -> 0.885 on OFAC, pairwise precision 0.965 on both before and after. Joining through
+/// any best pair, not only one within the other, gave 0.821 on UN but joined Konstantin
+/// MALOFEYEV and Konstantin KULIK: precision 0.94 on OFAC. Words found only loosely, below 0.9,
+/// joined YAKUZA to Kazuya UCHIBORI and DAVAR to Ali AL-DAFEER on the whole OFAC list.)
+pub fn join_lone_partials(
+    names: &[NameForm],
+    scores: &HashMap<(usize, usize), f64>,
+    clusters: Vec<usize>,
+) -> Vec<usize> {
+    // The best pair between each two clusters; a negative pair anywhere between them forbids.
+    let mut best: HashMap<(usize, usize), ((usize, usize), f64)> = HashMap::new();
+    let mut forbidden: HashSet<(usize, usize)> = HashSet::new();
+    for (&(a, b), &value) in scores {
+        // A pair further below the bar than the margin neither joins nor stands in the way.
+        if (0.0..LONE_FIT - LONE_MARGIN).contains(&value) {
+            continue;
+        }
+        let (x, y) = (clusters[a].min(clusters[b]), clusters[a].max(clusters[b]));
+        if x == y {
+            continue;
+        }
+        if value < 0.0 {
+            forbidden.insert((x, y));
+            continue;
+        }
+        let entry = best.entry((x, y)).or_insert(((a, b), f64::MIN));
+        if value > entry.1 || (value == entry.1 && (a, b) < entry.0) {
+            *entry = ((a, b), value);
+        }
+    }
+    // Each cluster's best and second-best neighbour.
+    let mut top: HashMap<usize, (f64, usize, f64)> = HashMap::new();
+    let mut offer = |x: usize, y: usize, value: f64| {
+        let entry = top.entry(x).or_insert((f64::MIN, usize::MAX, f64::MIN));
+        if value > entry.0 || (value == entry.0 && y < entry.1) {
+            *entry = (value, y, entry.0);
+        } else if value > entry.2 {
+            entry.2 = value;
+        }
+    };
+    for (&(x, y), &(_, value)) in &best {
+        offer(x, y, value);
+        offer(y, x, value);
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (index, &cluster) in clusters.iter().enumerate() {
+        members.entry(cluster).or_default().push(index);
+    }
+    // Every compared pair across the two clusters has one name within the other: a surname
+    // alone does not chain Slobodan MILOSEVIC to Marija MILOSEVIC.
+    let compatible = |x: usize, y: usize| {
+        members[&x].iter().all(|&a| {
+            members[&y]
+                .iter()
+                .all(|&b| !scores.contains_key(&(a.min(b), a.max(b))) || !kin_or_namesakes(&names[a], &names[b]))
+        })
+    };
+    let mut joins: Vec<(usize, usize)> = best
+        .iter()
+        .filter(|(&(x, y), &((a, b), value))| {
+            let lone = |x: usize, y: usize| {
+                top.get(&x).is_some_and(|&(first, partner, second)| partner == y && second <= first - LONE_MARGIN)
+            };
+            value >= LONE_FIT
+                && lone(x, y)
+                && lone(y, x)
+                && !forbidden.contains(&(x, y))
+                && one_within_other(&names[a], &names[b])
+                && compatible(x, y)
+        })
+        .map(|(&pair, _)| pair)
+        .collect();
+    joins.sort_unstable();
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    for (x, y) in joins {
+        union(&mut parent, x, y);
+    }
+    clusters.iter().map(|&c| find(&mut parent, c)).collect()
 }
 
 /// Single-link clustering with any pair decision (the baseline's method).
@@ -299,6 +408,28 @@ mod tests {
             assert_eq!(clusters[2], clusters[3], "{c} / {d}");
             assert_ne!(clusters[0], clusters[2], "{a} / {c}");
         }
+    }
+
+    #[test]
+    fn a_partial_name_joins_the_one_person_it_fits() {
+        // UN list LYi.025 and SSi.001: a surname, two of four names.
+        let clusters = clusters_of(&[
+            "Mohammed Al Amin Al-Arabi Kashlaf",
+            "محمد الأمين العربي كشلاف",
+            "Kashlaf",
+            "GABRIEL JOK RIAK MAKOL",
+            "Jok Riak",
+        ]);
+        assert_eq!(clusters[0], clusters[1]);
+        assert_eq!(clusters[0], clusters[2], "Kashlaf");
+        assert_eq!(clusters[3], clusters[4], "Jok Riak");
+        assert_ne!(clusters[0], clusters[3]);
+        // OFAC: a surname two people carry does not chain them; names that share only a given
+        // name, each with a surname the other lacks, stay apart even alone in a list.
+        let clusters = clusters_of(&["Slobodan MILOSEVIC", "Marija MILOSEVIC", "MILOSEVIC"]);
+        assert_ne!(clusters[0], clusters[1]);
+        let clusters = clusters_of(&["Konstantin MALOFEYEV", "Konstantin KULIK"]);
+        assert_ne!(clusters[0], clusters[1]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, reading_order, NameForm};
-use super::cluster::{candidate_pairs, cluster_linked, cluster_names, cluster_with, skeleton_pairs};
+use super::cluster::{cluster_names, cluster_with, join_lone_partials, link_scored, scored_pairs, skeleton_pairs};
 use super::score::{jaro_winkler, pair_features, Features, NameScorer};
 use crate::text::has_arabic_script as arabic;
 
@@ -247,10 +247,7 @@ pub fn tune_clustering(records: &[&Record], scorer: &NameScorer) -> DevClusterin
         .map(|fold| {
             let (names, truth) = names_of(&fold);
             // Score every candidate pair once; each setting only re-clusters.
-            let scores: HashMap<(usize, usize), f64> = candidate_pairs(&names)
-                .into_iter()
-                .map(|(a, b)| ((a, b), scorer.probability(&names[a], &names[b])))
-                .collect();
+            let scores = scored_pairs(&names, |a, b| scorer.probability(&names[a], &names[b]));
             (names, truth, scores)
         })
         .collect();
@@ -261,8 +258,8 @@ pub fn tune_clustering(records: &[&Record], scorer: &NameScorer) -> DevClusterin
             let min_average = (0.2 * average_step as f64).min(threshold);
             let (mut precision, mut bcubed) = (0.0, 0.0);
             for (names, truth, scores) in &folds {
-                let lookup = |a: usize, b: usize| scores.get(&(a.min(b), a.max(b))).copied().unwrap_or(0.0);
-                let result = score_clustering(&cluster_linked(names, lookup, threshold, min_average), truth);
+                let clusters = join_lone_partials(names, scores, link_scored(names, scores, threshold, min_average));
+                let result = score_clustering(&clusters, truth);
                 precision += result.pair_precision / folds.len() as f64;
                 bcubed += result.bcubed_f1 / folds.len() as f64;
             }

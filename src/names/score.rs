@@ -243,6 +243,35 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
     ]
 }
 
+/// Whether every token of the shorter name is found in the other, each at a similarity of 0.9
+/// or more (`Kashlaf` in `Mohammed Al Amin Al-Arabi Kashlaf`, `Zulkarnan` in `Ustad Daud
+/// Zulkarnaen`).
+pub fn one_within_other(a: &NameForm, b: &NameForm) -> bool {
+    let features = pair_features(a, b);
+    features[MATCHED_FRACTION] == 1.0 && features[WEAKEST_TOKEN_ALIGNMENT] >= 0.9
+}
+
+/// Whether two names of two words or more share a given name or a surname but each has a word
+/// the other lacks: Slobodan and Marija MILOSEVIC, Konstantin MALOFEYEV and Konstantin KULIK.
+pub fn kin_or_namesakes(a: &NameForm, b: &NameForm) -> bool {
+    let features = pair_features(a, b);
+    a.core().len() >= 2
+        && b.core().len() >= 2
+        && features[BOTH_HAVE_UNMATCHED] == 1.0
+        && (features[FIRST_SKELETON_EQUAL] == 1.0) != (features[LAST_SKELETON_EQUAL] == 1.0)
+}
+
+/// The index of `weakest_token_alignment` in [`FEATURES`].
+const WEAKEST_TOKEN_ALIGNMENT: usize = 5;
+/// The index of `matched_fraction` in [`FEATURES`].
+const MATCHED_FRACTION: usize = 18;
+/// The index of `both_have_unmatched` in [`FEATURES`].
+const BOTH_HAVE_UNMATCHED: usize = 19;
+/// The index of `first_skeleton_equal` in [`FEATURES`].
+const FIRST_SKELETON_EQUAL: usize = 10;
+/// The index of `last_skeleton_equal` in [`FEATURES`].
+const LAST_SKELETON_EQUAL: usize = 9;
+
 /// The tokens of `name` with each two neighbours that `other` writes as one token run together,
 /// when neither of the two is in `other` by itself: lists write one name with and without its
 /// space or hyphen (SIDDIQMAL and صديق مل, MAZHARI and Maz-hari, SHAHIDKHEL and شهيد خيل). `None`
@@ -518,6 +547,15 @@ mod tests {
     }
 
     /// The share of the shorter name's tokens matched in the other.
+    #[test]
+    fn the_feature_index_names_its_feature() {
+        assert_eq!(FEATURES[WEAKEST_TOKEN_ALIGNMENT], "weakest_token_alignment");
+        assert_eq!(FEATURES[MATCHED_FRACTION], "matched_fraction");
+        assert_eq!(FEATURES[BOTH_HAVE_UNMATCHED], "both_have_unmatched");
+        assert_eq!(FEATURES[FIRST_SKELETON_EQUAL], "first_skeleton_equal");
+        assert_eq!(FEATURES[LAST_SKELETON_EQUAL], "last_skeleton_equal");
+    }
+
     fn matched_fraction(a: &str, b: &str) -> f64 {
         let index = FEATURES.iter().position(|f| *f == "matched_fraction").unwrap();
         pair_features(&analyze(a), &analyze(b))[index]
