@@ -37,6 +37,9 @@ pub struct NameForm {
     /// Plain ASCII transliteration of the whole name (letter by letter, no folding): the form a
     /// simple matcher would compare.
     pub plain: String,
+    /// `plain` with its words in sorted order: lists write `Hissene Abdoulaye` and `Abdoulaye
+    /// Hissene`.
+    pub plain_sorted: String,
 }
 
 impl NameForm {
@@ -345,7 +348,10 @@ pub fn analyze(name: &str) -> NameForm {
         .join(" ");
     let mut tokens: Vec<NameToken> = merged.into_iter().map(|form| token(&form)).collect();
     mark_patronymics(&mut tokens);
-    NameForm { original: name.to_string(), arabic_script, tokens, plain }
+    let mut words: Vec<&str> = plain.split_whitespace().collect();
+    words.sort_unstable();
+    let plain_sorted = words.join(" ");
+    NameForm { original: name.to_string(), arabic_script, tokens, plain, plain_sorted }
 }
 
 /// A list's `LAST, First` name in reading order, `First LAST` (`SOLEIMANI, Qasem` is Qasem

@@ -424,12 +424,36 @@ mod tests {
         assert_eq!(clusters[0], clusters[2], "Kashlaf");
         assert_eq!(clusters[3], clusters[4], "Jok Riak");
         assert_ne!(clusters[0], clusters[3]);
-        // OFAC: a surname two people carry does not chain them; names that share only a given
-        // name, each with a surname the other lacks, stay apart even alone in a list.
-        let clusters = clusters_of(&["Slobodan MILOSEVIC", "Marija MILOSEVIC", "MILOSEVIC"]);
-        assert_ne!(clusters[0], clusters[1]);
-        let clusters = clusters_of(&["Konstantin MALOFEYEV", "Konstantin KULIK"]);
-        assert_ne!(clusters[0], clusters[1]);
+        // OFAC: names that share only a given name, each with a surname the other lacks, stay
+        // apart even alone in a list; so do a father's and a son's names (Hassan son of Ali, Ali
+        // son of Hassan).
+        for pair in [["Konstantin MALOFEYEV", "Konstantin KULIK"], ["حسن علي", "علي حسن"], ["Ali Hassan", "Hassan Ali"]]
+        {
+            let clusters = clusters_of(&pair);
+            assert_ne!(clusters[0], clusters[1], "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_name_in_the_other_order_is_the_same_name() {
+        // UN list CFi.012 and OFAC: lists write the family name first or last.
+        for pair in [["ABDOULAYE HISSENE", "Hissene Abdoulaye"], ["Mebrak YAZID", "Yazid MEBRAK"]] {
+            let names: Vec<_> = pair.iter().map(|n| analyze(n)).collect();
+            let scorer = NameScorer::bundled();
+            assert!(scorer.probability(&names[0], &names[1]) >= scorer.threshold, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn a_surname_does_not_chain_two_people_who_carry_it() {
+        // OFAC: MILOSEVIC alone, already with Marija, fits Slobodan too; they are not one.
+        let names: Vec<_> =
+            ["Slobodan MILOSEVIC", "Marija MILOSEVIC", "MILOSEVIC"].iter().map(|n| analyze(n)).collect();
+        let scores: HashMap<(usize, usize), f64> = [((0, 1), 0.85), ((0, 2), 0.9), ((1, 2), 0.97)].into();
+        assert_eq!(join_lone_partials(&names, &scores, vec![0, 1, 1]), vec![0, 1, 1]);
+        // Without Marija, the surname joins Slobodan.
+        let scores: HashMap<(usize, usize), f64> = [((0, 2), 0.9)].into();
+        assert_eq!(join_lone_partials(&names, &scores, vec![0, 1, 2]), vec![0, 1, 0]);
     }
 
     #[test]

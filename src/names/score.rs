@@ -200,7 +200,14 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
         _ => 0.0,
     };
     let difference = (core_a.len() as f64 - core_b.len() as f64).abs().min(3.0);
-    let plain = jaro_winkler(&a.plain, &b.plain);
+    // The plain transliterations in either order too (held-out UN 0.795 -> 0.800, OFAC pairwise
+    // precision 0.930 -> 0.937 once refitted; `names cluster` on the OFAC list ~15% slower.
+    // Only where the core words are closer reordered: UN 0.800, OFAC 0.934, ~8% slower).
+    // Not two names in Arabic script, which always put the given name first.
+    let mut plain = jaro_winkler(&a.plain, &b.plain);
+    if !(a.arabic_script && b.arabic_script) && (a.plain != a.plain_sorted || b.plain != b.plain_sorted) {
+        plain = plain.max(jaro_winkler(&a.plain_sorted, &b.plain_sorted));
+    }
     let (key_a, key_b) = (a.key(), b.key());
     let key_equal = f64::from(u8::from(key_a == key_b && !key_a.is_empty()));
     let skeleton_similarity = jaro_winkler(&key_a, &key_b);
@@ -248,7 +255,12 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
 /// Zulkarnaen`).
 pub fn one_within_other(a: &NameForm, b: &NameForm) -> bool {
     let features = pair_features(a, b);
-    features[MATCHED_FRACTION] == 1.0 && features[WEAKEST_TOKEN_ALIGNMENT] >= 0.9
+    // Two names of as many words are one within the other only in the same order: حسن علي
+    // (Hassan son of Ali) is not علي حسن.
+    let same_order = a.core().len() != b.core().len()
+        || features[FIRST_SKELETON_EQUAL] == 1.0
+        || features[LAST_SKELETON_EQUAL] == 1.0;
+    features[MATCHED_FRACTION] == 1.0 && features[WEAKEST_TOKEN_ALIGNMENT] >= 0.9 && same_order
 }
 
 /// Whether two names of two words or more share a given name or a surname but each has a word
