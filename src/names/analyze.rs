@@ -115,19 +115,35 @@ impl NameForm {
     /// [`NameForm::latin`] for a person's name shown: a word the romanizer lacks, spelled letter by
     /// letter there, takes the name-variant groups' spelling when they give one with its
     /// consonants (أدولف هتلر is Adolf Hitler, not Adulf Htlr; لويس إنريكي Louis Enrique).
+    /// A foreign name that begins with the letters of the article is one word there (اليكس
+    /// فيرجسون is Alex Ferguson, ألفارو موراتا Alvaro Morata, not al-Yks, al-Farrow) when the
+    /// romanizer knows neither it nor the word after the article.
     pub fn person_latin(&self) -> String {
-        let respelled: Vec<NameToken> = self
-            .tokens
-            .iter()
-            .map(|token| {
-                let by_letters = token.form.chars().any(is_arabic)
-                    && token.latin == capitalized(romanize_letters(&token.form).trim_start_matches('\''));
-                match group_spelling(&token.form).filter(|_| by_letters) {
-                    Some(latin) => NameToken { latin, ..token.clone() },
-                    None => token.clone(),
-                }
-            })
-            .collect();
+        let by_letters = |token: &NameToken| {
+            token.form.chars().any(is_arabic)
+                && token.latin == capitalized(romanize_letters(&token.form).trim_start_matches('\''))
+        };
+        let mut respelled: Vec<NameToken> = Vec::with_capacity(self.tokens.len());
+        let mut index = 0;
+        while index < self.tokens.len() {
+            let token = &self.tokens[index];
+            let glued = self
+                .tokens
+                .get(index + 1)
+                .filter(|next| token.form == "ال" && by_letters(next))
+                .map(|next| format!("ال{}", next.form))
+                .filter(|glued| !data().romanizer.contains_key(glued));
+            if let Some(latin) = glued.as_deref().and_then(group_spelling) {
+                respelled.push(NameToken { latin, ..self.tokens[index + 1].clone() });
+                index += 2;
+                continue;
+            }
+            match group_spelling(&token.form).filter(|_| by_letters(token)) {
+                Some(latin) => respelled.push(NameToken { latin, ..token.clone() }),
+                None => respelled.push(token.clone()),
+            }
+            index += 1;
+        }
         NameForm { tokens: respelled, ..self.clone() }.latin()
     }
 }

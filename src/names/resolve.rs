@@ -28,7 +28,7 @@ use anyhow::Result;
 use polars::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::analyze::{analyze, known_unit, NameForm, NameToken};
+use super::analyze::{analyze, known_unit, NameForm, NameToken, FOREIGN_PARTICLES};
 use super::cluster::{find, union};
 use super::score::{within_one_edit, NameScorer};
 use crate::text::has_arabic_script as is_arabic;
@@ -814,20 +814,33 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 fn display_variant<'a>(variants: &'a [Variant], script: &str, person: bool) -> Option<&'a Variant> {
     let mut of_script = variants.iter().filter(|v| v.script == script);
     let top = of_script.next()?;
-    if !person || top.form.contains(' ') {
+    if !person || fullness(&top.form) == 2 {
         return Some(top);
     }
-    // Of the full names common enough, the most frequent; of equals, one whose surname is spelled
-    // as most mentions spell it alone (قاسم سليماني beside سليماني, not the typo قاسم سلماني).
-    let rank = |v: &Variant| (v.count, v.form.split_whitespace().last() == Some(top.form.as_str()));
-    let full =
-        of_script.filter(|v| v.form.contains(' ') && v.count * 10 >= top.count).fold(None::<&Variant>, |best, v| {
-            match best {
-                Some(b) if rank(b) >= rank(v) => Some(b),
-                _ => Some(v),
-            }
-        });
-    Some(full.unwrap_or(top))
+    // Of the fuller names common enough, the fullest, then the most frequent; of equals, one
+    // whose surname is spelled as most mentions spell it alone (قاسم سليماني beside سليماني, not
+    // the typo قاسم سلماني).
+    let rank = |v: &Variant| (fullness(&v.form), v.count, v.form.split_whitespace().last() == Some(top.form.as_str()));
+    let fuller = of_script.filter(|v| fullness(&v.form) > fullness(&top.form) && v.count * 10 >= top.count).fold(
+        None::<&Variant>,
+        |best, v| match best {
+            Some(b) if rank(b) >= rank(v) => Some(b),
+            _ => Some(v),
+        },
+    );
+    Some(fuller.unwrap_or(top))
+}
+
+/// How full a person's spelling is: 2 for a name of two words or more, 1 for a surname with
+/// its particle (دي خيا, de Gea, beside ديفيد دي خيا, David de Gea), 0 for one word.
+fn fullness(form: &str) -> u8 {
+    let mut words = form.split_whitespace();
+    let particle = words.next().is_some_and(|first| FOREIGN_PARTICLES.contains(&first.to_lowercase().as_str()));
+    match (words.next().is_some(), particle) {
+        (false, _) => 0,
+        (true, true) => 1,
+        (true, false) => 2,
+    }
 }
 
 /// The English name of an institution or place named after a royal, from its Arabic spelling:
@@ -1246,6 +1259,12 @@ mod tests {
         // A full name seen once among many surnames is not the name shown.
         let variants = [variant("Reagan", 360), variant("Ronald Reagan", 3)];
         assert_eq!(display_variant(&variants, "latin", true).unwrap().form, "Reagan");
+        // SaudiNewsNet: a surname with its particle is no full name (David de Gea), but is a
+        // fuller one than the surname alone (De Rossi).
+        let variants = [arabic("دي خيا", 41), arabic("ديفيد دي خيا", 22), arabic("خيا", 5)];
+        assert_eq!(display_variant(&variants, "arabic", true).unwrap().form, "ديفيد دي خيا");
+        let variants = [arabic("روسي", 20), arabic("دي روسي", 15)];
+        assert_eq!(display_variant(&variants, "arabic", true).unwrap().form, "دي روسي");
         assert_eq!(one_line("Nigel\nLawson"), "Nigel Lawson");
     }
 
@@ -1534,6 +1553,14 @@ mod tests {
         assert!(names.contains(&"European Central Bank"), "{names:?}");
         assert!(names.contains(&"Tabuk University"), "{names:?}");
         assert!(names.contains(&"Adolf Hitler"), "{names:?}");
+        // A foreign name that begins with the article's letters (was al-Yksi Navalni, Sam al-Tman),
+        // not an Arabic one (الحسن).
+        for (arabic, latin) in
+            [("أليكسي نافالني", "Aleksei "), ("سام ألتمان", "Sam Altman"), ("الحسن واتارا", "al-Hassan ")]
+        {
+            let shown = analyze(arabic).person_latin();
+            assert!(shown.starts_with(latin), "{arabic}: {shown}");
+        }
     }
 
     #[test]
