@@ -59,7 +59,12 @@ pub fn lexicon(which: Lexicon) -> &'static WordSet<&'static str> {
         SOURCES
             .iter()
             .map(|(kind, text)| {
-                let words = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+                // A list may give each entry a second, tab-separated column: not part of the word.
+                let words = text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                    .map(|l| l.split('\t').next().unwrap_or(l).trim())
+                    .collect();
                 (*kind, words)
             })
             .collect()
@@ -78,6 +83,23 @@ pub fn lexicon_in_match_form(which: Lexicon) -> &'static WordSet<String> {
             .collect()
     });
     &loaded.iter().find(|(kind, _)| *kind == which).expect("every lexicon is loaded").1
+}
+
+/// The Latin letter an Arabic letter name (match form) names: بي B, دبليو W
+/// (data/lexicons/arabic-letter-names.txt).
+pub fn latin_letter(form: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<std::collections::HashMap<&'static str, &'static str, foldhash::fast::FixedState>> =
+        OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            include_str!("../../data/lexicons/arabic-letter-names.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .collect()
+        })
+        .get(form)
+        .copied()
 }
 
 /// The part a word plays in the name of an institution or place named after a royal

@@ -776,6 +776,7 @@ fn shown_names(entity_type: &str, representative: &str, variants: &[Variant]) ->
             .or(variants.first())
             .map(|v| {
                 institution_english(&v.form)
+                    .or_else(|| initialism(&v.form))
                     .or_else(|| (entity_type == "ORG").then(|| organization_english(&v.form)).flatten())
                     .unwrap_or_else(|| {
                         let form = analyze(&v.form);
@@ -789,6 +790,33 @@ fn shown_names(entity_type: &str, representative: &str, variants: &[Variant]) ->
             .unwrap_or_default(),
     };
     (name, arabic.map(|v| v.form.clone()))
+}
+
+/// An initialism written as Arabic letter names, in Latin letters: إف بي آي FBI, بي إم دبليو BMW,
+/// إف 16 F-16 (was Af Bibi Taher, Bibi Umm Dblio). `None` unless every word is a letter's name
+/// or a number, two words at least and one a letter.
+fn initialism(form: &str) -> Option<String> {
+    let normalized = crate::text::normalize_for_matching(form);
+    let words: Vec<&str> = normalized.split_whitespace().collect();
+    let written: Vec<&str> = form.split_whitespace().collect();
+    let mut letters = String::new();
+    let mut number = None;
+    for (index, word) in words.iter().enumerate() {
+        // إي is E, آي and أي I: the match form writes all three اي.
+        let e = written.len() == words.len() && written[index] == "إي";
+        match crate::extract::lexicon::latin_letter(word).map(|letter| if e { "E" } else { letter }) {
+            Some(letter) if number.is_none() => letters.push_str(letter),
+            None if index + 1 == words.len() && word.chars().all(|c| c.is_ascii_digit()) => number = Some(*word),
+            _ => return None,
+        }
+    }
+    if words.len() < 2 || letters.is_empty() {
+        return None;
+    }
+    Some(match number {
+        Some(number) => format!("{letters}-{number}"),
+        None => letters,
+    })
 }
 
 /// The English of an organization named by what it is (البنك المركزي الأوروبي: European Central
@@ -1537,6 +1565,24 @@ mod tests {
         assert_eq!(ids[1], ids[2], "Salman bin Abdulaziz is Salman bin Abdulaziz Al Saud");
         assert_eq!(ids[1], ids[4]);
         assert_eq!(ids[0], ids[5], "Mohammed bin Salman is Mohammed bin Salman bin Abdulaziz");
+    }
+
+    #[test]
+    fn an_initialism_in_arabic_letter_names_is_shown_in_latin_letters() {
+        // SaudiNewsNet had shown these as Af Bibi Taher, Atash Ace Bibi Si and Af 16.
+        for (arabic, latin) in [
+            ("إف بي آي", "FBI"),
+            ("إتش إس بي سي", "HSBC"),
+            ("إف 16", "F-16"),
+            ("إي إم سي", "EMC"),
+            ("إيه بي سي", "ABC"),
+        ] {
+            assert_eq!(initialism(arabic).as_deref(), Some(latin), "{arabic}");
+        }
+        // Not a word beside a letter (آي تونز), a letter alone, or a number first.
+        for arabic in ["آي تونز", "بي", "16 إف"] {
+            assert_eq!(initialism(arabic), None, "{arabic}");
+        }
     }
 
     #[test]
