@@ -1628,6 +1628,14 @@ fn span_candidate(
     {
         span.end -= 2;
     }
+    // A number of five digits or more is a phone or message code, not a model (Mobily 737221,
+    // beside Boeing 777 and Windows 10).
+    while span.end - span.start > 1 && {
+        let last = sentence[span.end - 1].text(text);
+        last.len() >= 5 && last.bytes().all(|b| b.is_ascii_digit())
+    } {
+        span.end -= 1;
+    }
     // A quote or bracket opened inside the span and not closed in it starts the name: منظمة «أوبك
     // is أوبك (111 SaudiNewsNet mentions had held the noun and the open quote).
     let opened = (span.start + 1..span.end).rev().find(|&i| {
@@ -2454,6 +2462,15 @@ mod tests {
         assert!(mourinho.iter().all(|m| slice(m) == "مورينيو" && m.text == "مورينيو"), "{mourinho:?}");
         // Walid al-Muallem's name begins with the letter: no mention begins with ليد.
         assert!(mentions.iter().any(|m| m.text == "وليد المعلم"), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_phone_or_message_code_is_no_part_of_a_name() {
+        // SaudiNewsNet: a quiz's entry codes, and a contact's mobile number.
+        let text = "للمشاركة أرسل بالرمز (3) ثم مسافة ثم نص الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain 709990. وللتواصل مع عبدالله 0505122804 أو محمد 0503123484 في جدة.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        assert!(mentions.iter().all(|m| !m.text.contains(|c: char| c.is_ascii_digit())), "{mentions:?}");
+        assert!(mentions.iter().any(|m| m.text == "Mobily"), "{mentions:?}");
     }
 
     #[test]
