@@ -573,7 +573,14 @@ fn group_spelling(form: &str) -> Option<String> {
         .max_by(|a, b| {
             super::score::jaro_winkler(&letters, a).total_cmp(&super::score::jaro_winkler(&letters, b)).then(b.cmp(a))
         })?;
-    Some(capitalized(latin))
+    // English writes x where the letters say ks (Alex, Alexei: not Aleks, Aleksei).
+    let with_x = latin.replace("ks", "x");
+    let english = ids
+        .iter()
+        .flat_map(|&id| data().group_latin.get(id as usize).into_iter().flatten())
+        .find(|l| **l == with_x)
+        .unwrap_or(latin);
+    Some(capitalized(english))
 }
 
 fn token(form: &str) -> NameToken {
