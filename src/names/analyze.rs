@@ -140,6 +140,9 @@ impl NameForm {
             }
             match group_spelling(&token.form).filter(|_| by_letters(token)) {
                 Some(latin) => respelled.push(NameToken { latin, ..token.clone() }),
+                // تش is a foreign ch (تشوركين Churkin, تشاك شومر Chuck Schumer), not Tsh.
+                None if by_letters(token) && token.latin.contains("sh") => respelled
+                    .push(NameToken { latin: token.latin.replace("Tsh", "Ch").replace("tsh", "ch"), ..token.clone() }),
                 None => respelled.push(token.clone()),
             }
             index += 1;

@@ -1600,11 +1600,13 @@ mod tests {
         assert!(names.contains(&"Tabuk University"), "{names:?}");
         assert!(names.contains(&"Adolf Hitler"), "{names:?}");
         // A foreign name that begins with the article's letters (was al-Yksi Navalni, Sam al-Tman),
-        // spelled x where English writes it (not Aleks Ferguson); not an Arabic one (الحسن).
+        // spelled x where English writes it (not Aleks Ferguson); not an Arabic one (الحسن). A
+        // foreign تش is ch (was John Kasitsh).
         for (arabic, latin) in [
             ("أليكسي نافالني", "Alexei "),
             ("أليكس فيرجسون", "Alex F"),
             ("سام ألتمان", "Sam Altman"),
+            ("جون كاسيتش", "John Kasich"),
             ("الحسن واتارا", "al-Hassan "),
         ] {
             let shown = analyze(arabic).person_latin();
