@@ -190,6 +190,9 @@ mod tests {
             Some("National Authority for Combating Corruption")
         );
         assert_eq!(shown("مدينة الملك عبدالعزيز للعلوم").as_deref(), Some("King Abdulaziz City for Sciences"));
+        assert_eq!(shown("اللجنة الوطنية لمكافحة المخدرات").as_deref(), Some("National Committee for Combating Drugs"));
+        assert_eq!(shown("المنظمة الدولية للهجرة").as_deref(), Some("International Organization for Migration"));
+        assert_eq!(shown("البنك المركزي اليوناني").as_deref(), Some("Greek Central Bank"));
     }
 
     #[test]
