@@ -1129,6 +1129,12 @@ fn repeated_surnames(
     found
 }
 
+/// Titles (match form) that are no part of a name, whatever comes before them: inside a person's
+/// span such a word starts another person. (Not الشيخ, الملك or المهندس: ولد الشيخ, عبد الملك and
+/// ماجد المهندس are names.)
+const INNER_TITLES: [&str; 9] =
+    ["الملا", "الرييس", "الوزير", "الدكتور", "اللواء", "العميد", "العقيد", "المستشار", "السفير"];
+
 /// Two people joined by "and" are two mentions: سعود وفيصل, خالد وفهد, كيري ولافروف, عمرو وصالح
 /// القميزي (about 150 SaudiNewsNet person mentions). A word after the first of a person's span
 /// that is و and a listed name part, and no listed name as written, starts a second person (ويب,
@@ -1144,6 +1150,26 @@ fn split_joined_persons(text: &str, candidates: &mut Vec<Candidate>, gazetteer: 
             span.split(' ').scan(0, |at, w| Some((std::mem::replace(at, *at + w.len() + 1), w))).collect();
         let forms: Vec<&str> = candidate.match_text.split(' ').collect();
         if words.len() != forms.len() || words.iter().any(|(_, w)| w.is_empty()) {
+            continue;
+        }
+        // A title inside the span, after a name's word and before another, starts a second person
+        // with that title: للملا عمر الملا أختر محمد منصور ("Mullah Omar's deputy, Mullah Akhtar
+        // Mohammad Mansour"), which had joined the two men.
+        let titled = (1..forms.len().saturating_sub(1)).find(|&k| {
+            INNER_TITLES.contains(&forms[k]) && !matches!(forms[k - 1], "بن" | "ابن" | "عبد" | "ابو" | "ال" | "ولد")
+        });
+        if let Some(k) = titled {
+            let (title_at, title) = words[k];
+            let (next_at, _) = words[k + 1];
+            let mut rest = candidate.clone();
+            rest.start = candidate.start + next_at;
+            rest.match_text = forms[k + 1..].join(" ");
+            rest.tokens.start = (candidate.tokens.start + k + 1).min(candidate.tokens.end);
+            rest.title = Some(candidate.start + title_at..candidate.start + title_at + title.len());
+            candidate.end = candidate.start + title_at - 1;
+            candidate.match_text = forms[..k].join(" ");
+            candidate.tokens.end = (candidate.tokens.start + k).min(candidate.tokens.end);
+            added.push(rest);
             continue;
         }
         let second = (1..forms.len()).find(|&k| {
@@ -2462,6 +2488,16 @@ mod tests {
         assert!(mourinho.iter().all(|m| slice(m) == "مورينيو" && m.text == "مورينيو"), "{mourinho:?}");
         // Walid al-Muallem's name begins with the letter: no mention begins with ليد.
         assert!(mentions.iter().any(|m| m.text == "وليد المعلم"), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_title_inside_a_persons_span_starts_another_person() {
+        // SaudiNewsNet (the Taliban's statement on Mullah Omar's successor), twice as many times.
+        let text = "وبعد مشاورات طويلة عينوا الرفيق القريب والنائب السابق للملا عمر الملا أختر محمد منصور أميرا جديدا لإمارة أفغانستان الإسلامية.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        assert!(mentions.iter().all(|m| !(m.text.contains("عمر") && m.text.contains("منصور"))), "{mentions:?}");
+        let mansour = mentions.iter().find(|m| m.text.starts_with("أختر محمد منصور"));
+        assert_eq!(mansour.and_then(|m| m.title.as_deref()), Some("الملا"), "{mentions:?}");
     }
 
     #[test]
