@@ -255,8 +255,8 @@ pub fn join_lone_partials(
     for (index, &cluster) in clusters.iter().enumerate() {
         members.entry(cluster).or_default().push(index);
     }
-    // Every compared pair across the two clusters has one name within the other: a surname
-    // alone does not chain Slobodan MILOSEVIC to Marija MILOSEVIC.
+    // No compared pair across the two clusters is kin or namesakes: a surname alone does not
+    // chain Slobodan MILOSEVIC to Marija MILOSEVIC.
     let compatible = |x: usize, y: usize| {
         members[&x].iter().all(|&a| {
             members[&y]
