@@ -49,10 +49,12 @@ fn blocking_keys(name: &NameForm, wide: bool) -> Vec<String> {
     };
     // The whole name run together (articles and bin left out), by its consonants: lists write
     // one name with and without its spaces (Seyedmehdi MOJTAHEDNAJAFI, Seyed Mehdi Mojtahed
-    // NAJAFI; Hongri LI, Hong Ri LI), where no word of one is a word of the other.
+    // NAJAFI; Hongri LI, Hong Ri LI), where no word of one is a word of the other. Three
+    // consonants are enough (WALIJAN, ولی جان: UN 0.800 -> 0.802; كواك تاي هوي, Kwak Tae-hwi, with
+    // كواك تاي on SaudiNewsNet).
     if wide {
         let glued = latin_skeleton(&name.glued());
-        if glued.chars().count() >= 4 {
+        if glued.chars().count() >= 3 {
             add(format!("={glued}"));
         }
     }
@@ -400,6 +402,8 @@ mod tests {
                 "Siarhei Yaugenavich ZUBKOU",
                 "Sergei Yevgenevich ZUBKOV",
             ],
+            // UN list TAi.095 and OFAC: a short name written together and apart.
+            ["WALIJAN", "ولی جان", "Hong Ri LI", "Hongri LI"],
             // OFAC: one man's aliases, written apart, together and in the other order.
             ["Zakhar KALASHOV", "Zakhary KALASHOV", "Ramzi BIN AL SHIBH", "Ramzi BINALSHIBH"],
         ] {
