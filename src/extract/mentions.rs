@@ -472,8 +472,8 @@ fn bodies_named_for_their_field(
     sentence_ranges: &[Range<usize>],
     candidates: &mut Vec<Candidate>,
 ) {
-    const BODIES: [&str; 9] =
-        ["الشركه", "الهيئه", "الهييه", "الجمعيه", "المؤسسه", "الموسسه", "اللجنه", "المنظمه", "الوكاله"];
+    const BODIES: [&str; 10] =
+        ["الشركه", "الهيئه", "الهييه", "الجمعيه", "المؤسسه", "الموسسه", "اللجنه", "المنظمه", "الوكاله", "الاتحاد"];
     const NOT_THE_FIELD: [&str; 9] =
         ["اليوم", "الماضي", "الجاري", "الحالي", "المقبل", "العام", "الاسبوع", "الشهر", "امس"];
     let word_at = |index: usize| tokens.get(index).filter(|t| t.kind == TokenKind::Word);
@@ -490,7 +490,7 @@ fn bodies_named_for_their_field(
             }
             // Most words are no such body: look at the letters before normalizing.
             let raw = noun.text(text);
-            if !["شرك", "هيئ", "جمعي", "مؤسس", "لجن", "منظم", "وكال"].iter().any(|b| raw.contains(b))
+            if !["شرك", "هيئ", "جمعي", "مؤسس", "لجن", "منظم", "وكال", "اتحاد"].iter().any(|b| raw.contains(b))
             {
                 continue;
             }
@@ -503,8 +503,19 @@ fn bodies_named_for_their_field(
                 let bare = f.strip_prefix("لل").map(|r| format!("ال{r}"));
                 bare.is_some_and(|b| gazetteer.name_types(&b).contains(&EntityType::Org))
             };
-            let is_field = |f: &str| f.starts_with('ل') && f.chars().count() >= 4 && !is_function_word(f) && !listed(f);
+            // Nor another body (اللجنة التنفيذية للاتحاد الدولي لكرة القدم is the committee of FIFA).
+            let body =
+                |f: &str| f.strip_prefix("لل").is_some_and(|rest| BODIES.contains(&format!("ال{rest}").as_str()));
+            let is_field = |f: &str| {
+                f.starts_with('ل') && f.chars().count() >= 4 && !is_function_word(f) && !listed(f) && !body(f)
+            };
             if adjectives == 0 || !range.contains(&field) || !form_at(field).is_some_and(|f| is_field(&f)) {
+                continue;
+            }
+            // A federation only for its sport (الاتحاد السعودي للرياضات البحرية): the unions are
+            // followed by other words after ل (الاتحاد الأوروبي لحسم مسألة, "… to settle").
+            let federation = normalize_for_matching(raw).ends_with("الاتحاد");
+            if federation && !form_at(field).is_some_and(|f| FEDERATION_FIELDS.iter().any(|s| f.starts_with(s))) {
                 continue;
             }
             // Then one definite word of the field (للطاقة الذرية), or up to two joined by و
@@ -529,6 +540,27 @@ fn bodies_named_for_their_field(
     }
     add_over_covered(candidates, found);
 }
+
+/// The first word of a sports federation's field, after ل (match form): لكرة القدم, للرياضات
+/// البحرية, لألعاب القوى, للعبة (the game), للسباحة …
+const FEDERATION_FIELDS: [&str; 16] = [
+    "لكره",
+    "للكره",
+    "لالعاب",
+    "للالعاب",
+    "للعبه",
+    "للرياضات",
+    "لرياضات",
+    "للرياضه",
+    "لرياضه",
+    "للسباحه",
+    "للسهام",
+    "للفروسيه",
+    "للسيارات",
+    "لركوب",
+    "للمصارعه",
+    "للدراجات",
+];
 
 /// Whether a token may be a nisba adjective as written (الأهلي, السعودية), before any normalizing:
 /// the cheap test the bank and body rules make of the word after a noun.
@@ -2498,6 +2530,20 @@ mod tests {
         assert!(mentions.iter().all(|m| !(m.text.contains("عمر") && m.text.contains("منصور"))), "{mentions:?}");
         let mansour = mentions.iter().find(|m| m.text.starts_with("أختر محمد منصور"));
         assert_eq!(mansour.and_then(|m| m.title.as_deref()), Some("الملا"), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_sports_federation_is_named_whole() {
+        // SaudiNewsNet: the federation with its sport; a union with a purpose after it; a body's
+        // committee, where the body is the name.
+        let text = "ويشرف عليه الاتحاد السعودي للرياضات البحرية ويتخلل السباق فعاليات. ودعا الاتحاد الأوروبي لحسم مسألة اللاجئين. وحددت اللجنة التنفيذية للاتحاد الدولي لكرة القدم موعدا للانتخابات.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let orgs: Vec<&str> =
+            mentions.iter().filter(|m| m.entity_type == EntityType::Org).map(|m| m.text.as_str()).collect();
+        assert!(orgs.contains(&"الاتحاد السعودي للرياضات البحرية"), "{orgs:?}");
+        assert!(orgs.contains(&"الاتحاد الأوروبي"), "{orgs:?}");
+        assert!(orgs.iter().any(|o| o.ends_with("لاتحاد الدولي لكرة القدم")), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.starts_with("اللجنة")), "{orgs:?}");
     }
 
     #[test]

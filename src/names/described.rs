@@ -193,6 +193,14 @@ mod tests {
         assert_eq!(shown("اللجنة الوطنية لمكافحة المخدرات").as_deref(), Some("National Committee for Combating Drugs"));
         assert_eq!(shown("المنظمة الدولية للهجرة").as_deref(), Some("International Organization for Migration"));
         assert_eq!(shown("البنك المركزي اليوناني").as_deref(), Some("Greek Central Bank"));
+        for (arabic, english) in [
+            ("الاتحاد السعودي للكرة الطائرة", "Saudi Federation for Volleyball"),
+            ("الاتحاد السعودي لكرة السلة", "Saudi Federation for Basketball"),
+            ("الاتحاد السعودي للرياضات البحرية", "Saudi Federation for Water Sports"),
+            ("الاتحاد البرازيلي لكرة القدم", "Brazilian Federation for Football"),
+        ] {
+            assert_eq!(shown(arabic).as_deref(), Some(english), "{arabic}");
+        }
     }
 
     #[test]
