@@ -1028,8 +1028,9 @@ fn saints_names(text: &str, candidates: &mut Vec<Candidate>, gazetteer: &Gazette
 /// A place's name in quotes after لـ ("to", as in "told «Al-Riyadh»") is a newspaper's or other
 /// publication's: قال لـ«الشرق الأوسط», لـ«الرياض», لـ«الوطن». On SaudiNewsNet 5,633 names
 /// stand so, and nearly all are papers, agencies or organizations (1,070 Asharq Al-Awsat alone).
-/// So is a place's name in quotes anywhere that the lists also give as an organization's: علمت
-/// «الشرق الأوسط» ("Asharq Al-Awsat learned": 249 more), «الجزيرة»; not «لندن» or «تونس».
+/// So is a place's name in quotes anywhere that the lists also give as an organization's, or
+/// as a paper's: علمت «الشرق الأوسط» ("Asharq Al-Awsat learned": 246 more), تلقته «الرياض»
+/// ("Al Riyadh received": 116, صحيفة الرياض); not «لندن» or «تونس».
 fn quoted_publications(text: &str, candidates: &mut [Candidate], gazetteer: &Gazetteer) {
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Loc) {
         let before = text[..candidate.start].trim_end_matches([' ', '\u{0640}']);
@@ -1038,7 +1039,12 @@ fn quoted_publications(text: &str, candidates: &mut [Candidate], gazetteer: &Gaz
             b.strip_suffix('ل').is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphabetic()))
         });
         let closed = text[candidate.end..].trim_start().starts_with(['»', '"']);
-        let listed = || gazetteer.name_types(&candidate.match_text).contains(&EntityType::Org);
+        // Listed as an organization, or as a paper by that name (صحيفة الرياض: «الرياض»).
+        let listed = || {
+            [candidate.match_text.clone(), format!("صحيفه {}", candidate.match_text)]
+                .iter()
+                .any(|form| gazetteer.name_types(form).contains(&EntityType::Org))
+        };
         if closed && (after_lam || (opened.is_some() && listed())) {
             candidate.entity_type = EntityType::Org;
         }
@@ -2657,11 +2663,13 @@ mod tests {
         assert_eq!(paper, [EntityType::Org, EntityType::Loc], "{mentions:?}");
         // Quoted without لـ: "Asharq Al-Awsat learned" (SaudiNewsNet, 246 times; ANERcorp tags its
         // datelines so); a city in quotes stays a place.
-        let text = "علمت «الشرق الأوسط» من مصدر أمني مسؤول أن الهجوم وقع في «لندن» أمس.";
+        // "Al Riyadh" (صحيفة الرياض is listed) the same.
+        let text = "علمت «الشرق الأوسط» من مصدر أمني مسؤول أن الهجوم وقع في «لندن» أمس. وحسب البيان الذي تلقته \"الرياض\" فإن الشركة ستعقد اجتماعها في الرياض.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let typed = |name: &str| mentions.iter().find(|m| m.text == name).map(|m| m.entity_type);
-        assert_eq!(typed("الشرق الأوسط"), Some(EntityType::Org), "{mentions:?}");
-        assert_eq!(typed("لندن"), Some(EntityType::Loc), "{mentions:?}");
+        let typed = |name: &str| mentions.iter().filter(|m| m.text == name).map(|m| m.entity_type).collect::<Vec<_>>();
+        assert_eq!(typed("الشرق الأوسط"), [EntityType::Org], "{mentions:?}");
+        assert_eq!(typed("لندن"), [EntityType::Loc], "{mentions:?}");
+        assert_eq!(typed("الرياض"), [EntityType::Org, EntityType::Loc], "{mentions:?}");
     }
 
     #[test]

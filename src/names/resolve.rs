@@ -524,7 +524,11 @@ fn person_names() -> &'static HashMap<String, String> {
 /// The English name a curated list gives a name of this type, by its match form.
 fn listed_english<'a>(entity_type: &str, form: &str) -> Option<&'a String> {
     match entity_type {
-        "ORG" => organization_names().get(form).or_else(|| english_names().get(form)),
+        // A paper named by its title alone (الرياض typed an organization, «الرياض»: Al Riyadh).
+        "ORG" => organization_names()
+            .get(form)
+            .or_else(|| organization_names().get(&format!("صحيفه {form}")))
+            .or_else(|| english_names().get(form)),
         "LOC" | "MISC" => english_names().get(form),
         "PER" => person_names().get(form),
         _ => None,
@@ -1363,6 +1367,18 @@ mod tests {
             text: text.into(),
             published: Some(16906),
         }
+    }
+
+    #[test]
+    fn a_paper_named_by_its_title_alone_is_the_paper() {
+        // SaudiNewsNet: «الرياض» the paper (Al Riyadh) beside صحيفة الرياض, and Riyadh the city.
+        let mentions =
+            vec![mention("a", "ORG", "الرياض"), mention("b", "ORG", "صحيفة الرياض"), mention("a", "LOC", "الرياض")];
+        let (ids, rows) = resolve(&mentions).unwrap();
+        assert_eq!(ids[0], ids[1]);
+        assert_ne!(ids[0], ids[2]);
+        let name = |id: &str| rows.iter().find(|r| r.entity_id == id).unwrap().name.clone();
+        assert_eq!((name(&ids[0]), name(&ids[2])), ("Al Riyadh".to_string(), "Riyadh".to_string()));
     }
 
     #[test]
