@@ -2556,6 +2556,17 @@ mod tests {
     }
 
     #[test]
+    fn crude_benchmarks_are_no_places() {
+        // SaudiNewsNet: West Texas Intermediate had been Texas and "the intermediate" (67 places).
+        let text = "وارتفع سعر الخام الأمريكي (غرب تكساس الوسيط) عند التسوية 59 سنتا، وزاد خام برنت دولارا. وزار الحاكم ولاية تكساس.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let typed = |name: &str| mentions.iter().filter(|m| m.text == name).map(|m| m.entity_type).collect::<Vec<_>>();
+        assert_eq!(typed("غرب تكساس الوسيط"), [EntityType::Misc], "{mentions:?}");
+        assert_eq!(typed("خام برنت"), [EntityType::Misc], "{mentions:?}");
+        assert_eq!(typed("تكساس"), [EntityType::Loc], "{mentions:?}");
+    }
+
+    #[test]
     fn a_phone_or_message_code_is_no_part_of_a_name() {
         // SaudiNewsNet: a quiz's entry codes, and a contact's mobile number.
         let text = "للمشاركة أرسل بالرمز (3) ثم مسافة ثم نص الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain 709990. وللتواصل مع عبدالله 0505122804 أو محمد 0503123484 في جدة.";
