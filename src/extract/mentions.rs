@@ -1040,11 +1040,8 @@ fn quoted_publications(text: &str, candidates: &mut [Candidate], gazetteer: &Gaz
         });
         let closed = text[candidate.end..].trim_start().starts_with(['»', '"']);
         // Listed as an organization, or as a paper by that name (صحيفة الرياض: «الرياض»).
-        let listed = || {
-            [candidate.match_text.clone(), format!("صحيفه {}", candidate.match_text)]
-                .iter()
-                .any(|form| gazetteer.name_types(form).contains(&EntityType::Org))
-        };
+        let organization = |form: &str| gazetteer.name_types(form).contains(&EntityType::Org);
+        let listed = || organization(&candidate.match_text) || organization(&format!("صحيفه {}", candidate.match_text));
         if closed && (after_lam || (opened.is_some() && listed())) {
             candidate.entity_type = EntityType::Org;
         }
@@ -2541,14 +2538,23 @@ mod tests {
         assert_eq!(mansour.and_then(|m| m.title.as_deref()), Some("الملا"), "{mentions:?}");
     }
 
+    /// The types of the mentions written `text`, in order.
+    fn types_of(mentions: &[Mention], text: &str) -> Vec<EntityType> {
+        mentions.iter().filter(|m| m.text == text).map(|m| m.entity_type).collect()
+    }
+
+    /// The texts of the mentions of one type, in order.
+    fn texts_of(mentions: &[Mention], entity_type: EntityType) -> Vec<&str> {
+        mentions.iter().filter(|m| m.entity_type == entity_type).map(|m| m.text.as_str()).collect()
+    }
+
     #[test]
     fn a_sports_federation_is_named_whole() {
         // SaudiNewsNet: the federation with its sport; a union with a purpose after it; a body's
         // committee, where the body is the name.
         let text = "ويشرف عليه الاتحاد السعودي للرياضات البحرية ويتخلل السباق فعاليات. ودعا الاتحاد الأوروبي لحسم مسألة اللاجئين. وحددت اللجنة التنفيذية للاتحاد الدولي لكرة القدم موعدا للانتخابات.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let orgs: Vec<&str> =
-            mentions.iter().filter(|m| m.entity_type == EntityType::Org).map(|m| m.text.as_str()).collect();
+        let orgs = texts_of(&mentions, EntityType::Org);
         assert!(orgs.contains(&"الاتحاد السعودي للرياضات البحرية"), "{orgs:?}");
         assert!(orgs.contains(&"الاتحاد الأوروبي"), "{orgs:?}");
         assert!(orgs.iter().any(|o| o.ends_with("لاتحاد الدولي لكرة القدم")), "{orgs:?}");
@@ -2560,8 +2566,7 @@ mod tests {
         // SaudiNewsNet: names the tagger had missed or cut before they were listed.
         let text = "وأعلنت شركة موبايلي عن نتائجها، فيما خفضت وكالة ستاندرد آند بورز تصنيفها. وقالت جماعة بوكو حرام إنها نفذت الهجوم.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let orgs: Vec<&str> =
-            mentions.iter().filter(|m| m.entity_type == EntityType::Org).map(|m| m.text.as_str()).collect();
+        let orgs = texts_of(&mentions, EntityType::Org);
         for name in ["موبايلي", "ستاندرد آند بورز", "بوكو حرام"] {
             assert!(orgs.contains(&name), "{name}: {orgs:?}");
         }
@@ -2572,7 +2577,7 @@ mod tests {
         // SaudiNewsNet: West Texas Intermediate had been Texas and "the intermediate" (67 places).
         let text = "وارتفع سعر الخام الأمريكي (غرب تكساس الوسيط) عند التسوية 59 سنتا، وزاد خام برنت دولارا. وزار الحاكم ولاية تكساس.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let typed = |name: &str| mentions.iter().filter(|m| m.text == name).map(|m| m.entity_type).collect::<Vec<_>>();
+        let typed = |name: &str| types_of(&mentions, name);
         assert_eq!(typed("غرب تكساس الوسيط"), [EntityType::Misc], "{mentions:?}");
         assert_eq!(typed("خام برنت"), [EntityType::Misc], "{mentions:?}");
         assert_eq!(typed("تكساس"), [EntityType::Loc], "{mentions:?}");
@@ -2689,7 +2694,7 @@ mod tests {
         // "Al Riyadh" (صحيفة الرياض is listed) the same.
         let text = "علمت «الشرق الأوسط» من مصدر أمني مسؤول أن الهجوم وقع في «لندن» أمس. وحسب البيان الذي تلقته \"الرياض\" فإن الشركة ستعقد اجتماعها في الرياض.";
         let mentions = extract_mentions(text, Language::Arabic);
-        let typed = |name: &str| mentions.iter().filter(|m| m.text == name).map(|m| m.entity_type).collect::<Vec<_>>();
+        let typed = |name: &str| types_of(&mentions, name);
         assert_eq!(typed("الشرق الأوسط"), [EntityType::Org], "{mentions:?}");
         assert_eq!(typed("لندن"), [EntityType::Loc], "{mentions:?}");
         assert_eq!(typed("الرياض"), [EntityType::Org, EntityType::Loc], "{mentions:?}");

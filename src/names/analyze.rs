@@ -138,10 +138,11 @@ impl NameForm {
                 index += 2;
                 continue;
             }
-            match group_spelling(&token.form).filter(|_| by_letters(token)) {
+            let spelled_by_letters = by_letters(token);
+            match spelled_by_letters.then(|| group_spelling(&token.form)).flatten() {
                 Some(latin) => respelled.push(NameToken { latin, ..token.clone() }),
                 // تش is a foreign ch (تشوركين Churkin, تشاك شومر Chuck Schumer), not Tsh.
-                None if by_letters(token) && token.latin.contains("sh") => respelled
+                None if spelled_by_letters && token.latin.contains("sh") => respelled
                     .push(NameToken { latin: token.latin.replace("Tsh", "Ch").replace("tsh", "ch"), ..token.clone() }),
                 None => respelled.push(token.clone()),
             }

@@ -22,6 +22,19 @@ pub(super) fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// Union-find: joins the items whose keys are equal, each to the first with its key.
+pub(super) fn union_alike<'a>(parent: &mut [usize], keys: impl Iterator<Item = &'a str>) {
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    for (index, key) in keys.enumerate() {
+        match first_of.get(key) {
+            Some(&first) => union(parent, first, index),
+            None => {
+                first_of.insert(key, index);
+            }
+        }
+    }
+}
+
 /// Union-find: joins the sets of `a` and `b`, the smaller index as the root.
 pub(super) fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
@@ -292,15 +305,7 @@ pub fn join_lone_partials(
 /// Single-link clustering with any pair decision (the baseline's method).
 pub fn cluster_with(names: &[NameForm], mut same: impl FnMut(usize, usize) -> bool) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..names.len()).collect();
-    let mut by_original: HashMap<&str, usize> = HashMap::new();
-    for (index, name) in names.iter().enumerate() {
-        match by_original.get(name.original.as_str()) {
-            Some(&first) => union(&mut parent, first, index),
-            None => {
-                by_original.insert(&name.original, index);
-            }
-        }
-    }
+    union_alike(&mut parent, names.iter().map(|name| name.original.as_str()));
     for (a, b) in candidate_pairs(names) {
         if find(&mut parent, a) != find(&mut parent, b) && same(a, b) {
             union(&mut parent, a, b);

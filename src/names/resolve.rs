@@ -30,7 +30,7 @@ use polars::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::analyze::{analyze, known_unit, NameForm, NameToken, FOREIGN_PARTICLES};
-use super::cluster::{find, union};
+use super::cluster::{find, union, union_alike};
 use super::score::{within_one_edit, NameScorer};
 use crate::text::has_arabic_script as is_arabic;
 
@@ -754,15 +754,7 @@ fn join_foreign_spellings(rows: &mut [EntityRow]) {
     if !joined_any {
         return;
     }
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
-    for (index, row) in rows.iter().enumerate() {
-        match by_id.get(row.entity_id.as_str()) {
-            Some(&first) => union(&mut parent, first, index),
-            None => {
-                by_id.insert(&row.entity_id, index);
-            }
-        }
-    }
+    union_alike(&mut parent, rows.iter().map(|row| row.entity_id.as_str()));
     one_id_per_set(rows, &mut parent);
 }
 
