@@ -1160,6 +1160,17 @@ fn short_names_differ(a: &NameForm, b: &NameForm) -> bool {
     }
 }
 
+/// One-word Arabic-script person names, one ending in ة (ه in match form) and the other not, are
+/// different names: سعادة (Saadeh, 12 SaudiNewsNet mentions) had joined سعود (Saud), and ماجدة (a
+/// woman) is not ماجد. Not for places, whose foreign names Arabic ends either way (بلنسية and
+/// بالنسيا, Valencia).
+fn feminine_and_not(a: &NameForm, b: &NameForm) -> bool {
+    match (a.core().as_slice(), b.core().as_slice()) {
+        ([x], [y]) if a.arabic_script && b.arabic_script => x.form.ends_with('ه') != y.form.ends_with('ه'),
+        _ => false,
+    }
+}
+
 /// Two names with a word that the shipped name-variant groups (Wikidata) both know, in groups
 /// that share nothing, are different names: Salman (سلمان) is not Sulayman (سليمان), nor
 /// محمد بن سلمان محمد السليمان (Mohammed bin Salman had gathered محمد سليمان, السليمان and آل
@@ -1271,6 +1282,7 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
                 _ if different_given_names(&names[a], &names[b]) => -1.0,
                 _ if letters_differ(letters[a].as_deref(), letters[b].as_deref()) => -1.0,
                 _ if short_names_differ(&names[a], &names[b]) => -1.0,
+                _ if entity_type == "PER" && feminine_and_not(&names[a], &names[b]) => -1.0,
                 _ if kunyas_differ(&names[a], &names[b]) => -1.0,
                 (Some(x), None) if near_listed[b] != Some(x) && strangers(a, b) => -1.0,
                 (None, Some(y)) if near_listed[a] != Some(y) && strangers(a, b) => -1.0,
@@ -1514,6 +1526,11 @@ mod tests {
             mention("i", "LOC", "عسير"),
             // Salman is not Sulayman (سليمان, in "d").
             mention("j", "PER", "سلمان"),
+            // Saadeh, on trial in New Jersey, is not Saud; Majida is not Majid.
+            mention("k", "PER", "سعادة"),
+            mention("l", "PER", "سعود"),
+            mention("m", "PER", "ماجدة"),
+            mention("n", "PER", "ماجد"),
         ];
         let (ids, _) = resolve(&mentions).unwrap();
         for i in 0..ids.len() {
