@@ -528,11 +528,25 @@ fn listed_english<'a>(entity_type: &str, form: &str) -> Option<&'a String> {
         "ORG" => organization_names()
             .get(form)
             .or_else(|| organization_names().get(&format!("صحيفه {form}")))
-            .or_else(|| english_names().get(form)),
+            .or_else(|| english_names().get(form))
+            .or_else(|| listed_after_its_noun(form)),
         "LOC" | "MISC" => english_names().get(form),
         "PER" => person_names().get(form),
         _ => None,
     }
+}
+
+/// A curated organization named with the noun of what it is before its name: منظمة أوبك ("the
+/// OPEC organization", 96 SaudiNewsNet mentions) is OPEC, شركة أبل Apple, حركة فتح Fatah. The
+/// curated organizations only: a club's or a place's name after شركة is a firm's (شركة الاتحاد
+/// is Etihad, not the club Al Ittihad).
+fn listed_after_its_noun(form: &str) -> Option<&'static String> {
+    const NOUNS: [&str; 9] = ["منظمه", "حركه", "تنظيم", "حلف", "جماعه", "شركه", "وكاله", "مجموعه", "جبهه"];
+    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let names =
+        NAMES.get_or_init(|| english_names_of(&[include_str!("../../data/gazetteers/organizations-curated.tsv")]));
+    let (noun, name) = form.split_once(' ')?;
+    NOUNS.contains(&noun).then(|| names.get(name)).flatten()
 }
 
 /// Reads (English, Arabic) column pairs (country and capital, or name; alternatives split by
@@ -1714,6 +1728,24 @@ mod tests {
         assert_ne!(ids[2], ids[3]);
         assert_ne!(ids[4], ids[5]);
         assert_ne!(ids[4], ids[6]);
+    }
+
+    #[test]
+    fn a_listed_organization_after_the_noun_of_what_it_is_is_that_organization() {
+        // SaudiNewsNet: منظمة أوبك (96 mentions) and منظمة الأمم المتحدة (55) had been entities of
+        // their own. A club's name after شركة is a firm's.
+        let mentions = vec![
+            mention("a", "ORG", "أوبك"),
+            mention("b", "ORG", "منظمة أوبك"),
+            mention("c", "ORG", "الأمم المتحدة"),
+            mention("d", "ORG", "منظمة الأمم المتحدة"),
+            mention("e", "ORG", "الاتحاد"),
+            mention("f", "ORG", "شركة الاتحاد"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(ids[2], ids[3]);
+        assert_ne!(ids[4], ids[5]);
     }
 
     #[test]
