@@ -1033,7 +1033,12 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> V
                 .filter(|(full_index, full)| {
                     let prefix = || core.iter().zip(full.iter()).all(|(t, f)| t.fits(f));
                     let nasab = is_nasab(&mentions[*full_index].match_text);
-                    full.len() > core.len()
+                    // أبي سعيد ("Saeed's father") is not سعيد النغيص; أبو ردينة is نبيل أبو ردينة.
+                    let kunya_in = |text: &str| text.split(' ').find_map(kunya_word);
+                    let kunyas_agree = kunya_word(mentions[index].match_text.split(' ').next().unwrap_or(""))
+                        .is_none_or(|k| kunya_in(&mentions[*full_index].match_text) == Some(k));
+                    kunyas_agree
+                        && full.len() > core.len()
                         && core.iter().all(|t| full.iter().any(|f| t.fits(f)))
                         && (core.len() < 2 || !nasab || prefix())
                         && (core.len() > 1
@@ -1240,9 +1245,14 @@ fn kunyas_differ(a: &NameForm, b: &NameForm) -> bool {
 
 /// Whose parent a name that begins with a kunya's particle (أبو, أم) names the bearer as.
 fn kunya(name: &NameForm) -> Option<&'static str> {
-    match name.tokens.first().filter(|t| t.particle).map(|t| t.form.as_str()) {
-        Some("ابو" | "ابي" | "abu" | "abou" | "abo") => Some("father"),
-        Some("ام" | "umm") => Some("mother"),
+    name.tokens.first().filter(|t| t.particle).and_then(|t| kunya_word(&t.form))
+}
+
+/// The kinship a name's first word in match form makes a kunya of: ابو "father of", ام "mother of".
+fn kunya_word(word: &str) -> Option<&'static str> {
+    match word {
+        "ابو" | "ابي" | "abu" | "abou" | "abo" => Some("father"),
+        "ام" | "umm" => Some("mother"),
         _ => None,
     }
 }
@@ -1350,6 +1360,20 @@ mod tests {
         assert!(!kunyas_differ(&analyze("ابو مازن"), &analyze("أبو مازن")));
         // A full name with a kunya is left to the scorer.
         assert!(!kunyas_differ(&analyze("ابو بكر البغدادي"), &analyze("البغدادي")));
+    }
+
+    #[test]
+    fn a_kunya_stands_for_a_full_name_in_its_article_only_with_its_kunya() {
+        // SaudiNewsNet: أبي سعيد had joined سعيد النغيص in his article; أبو ردينة is نبيل أبو ردينة.
+        let mentions = vec![
+            mention("a", "PER", "سعيد النغيص"),
+            mention("a", "PER", "أبي سعيد"),
+            mention("b", "PER", "نبيل أبو ردينة"),
+            mention("b", "PER", "أبو ردينة"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_ne!(ids[1], ids[0]);
+        assert_eq!(ids[3], ids[2]);
     }
 
     #[test]
