@@ -629,7 +629,7 @@ fn titled_works(text: &str, tokens: &[Token], sentence_ranges: &[Range<usize>], 
 }
 
 /// A country named like an adjective (السعودية, "the Saudi one": the only such name of
-/// countries-capitals.tsv) right after a definite noun is that noun's adjective, no mention: الهيئة
+/// countries-capitals.tsv), or العربية, right after a definite noun is that noun's adjective, no mention: الهيئة
 /// السعودية, الكرة السعودية, السفارة السعودية (4,822 of 8,341 SaudiNewsNet mentions of Saudi
 /// Arabia stood so; ANERcorp tags such adjectives O). After المملكة العربية it is the country's
 /// full name, which the mention then is.
@@ -642,6 +642,9 @@ fn countries_named_like_adjectives(text: &str, candidates: &mut Vec<Candidate>) 
             .flat_map(|c| c.split('|'))
             .map(normalize_for_matching)
             .filter(|n| n.starts_with("ال") && n.ends_with("يه") && !n.contains(' '))
+            // "Arab", "Arabic": الدول العربية, المنطقة العربية (78 SaudiNewsNet places, all
+            // adjectives).
+            .chain(std::iter::once("العربيه".to_string()))
             .collect()
     });
     let definite = |form: &str| {
@@ -3148,6 +3151,23 @@ mod tests {
             mentions.iter().filter(|m| m.match_text.ends_with("السعوديه")).map(|m| m.text.as_str()).collect();
         // (ل before the article merges with it: للسعودية is written whole.)
         assert_eq!(saudi, ["للسعودية", "السعودية", "المملكة العربية السعودية"], "{mentions:?}");
+    }
+
+    #[test]
+    fn arab_after_a_noun_is_its_adjective() {
+        // SaudiNewsNet: in whole articles the tagger had read العربية after المنطقة and الدول as
+        // a place (78 mentions); the rule on such a candidate.
+        for (text, kept) in [
+            ("مع تزايد التدخل الإيراني في المنطقة العربية أصبح", false),
+            ("ورفض التدخل في الشؤون الداخلية للدول العربية، وتم", false),
+            ("وتحدث إلى العربية أمس", true),
+        ] {
+            let start = text.find("العربية").unwrap();
+            let span = start..start + "العربية".len();
+            let mut candidates = vec![Candidate::found(text, 0, 0..1, span, EntityType::Loc, 0.9)];
+            countries_named_like_adjectives(text, &mut candidates);
+            assert_eq!(!candidates.is_empty(), kept, "{text}");
+        }
     }
 
     #[test]
