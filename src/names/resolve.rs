@@ -1605,13 +1605,16 @@ mod tests {
             mention("d", "LOC", "أمريكا"),
             mention("e", "LOC", "Tokyo"),
             mention("f", "LOC", "Togo"),
+            // With its adjective (307 SaudiNewsNet mentions had been an entity of their own).
+            mention("g", "LOC", "الولايات المتحدة الأمريكية"),
         ];
         let (ids, rows) = resolve(&mentions).unwrap();
         assert!(ids[..4].iter().all(|id| *id == ids[0]), "{ids:?}");
+        assert_eq!(ids[6], ids[0]);
         assert_ne!(ids[4], ids[5]);
         let usa = rows.iter().find(|r| r.entity_id == ids[0]).unwrap();
         assert_eq!(usa.name, "United States");
-        assert_eq!(usa.n_mentions, 4);
+        assert_eq!(usa.n_mentions, 5);
         // Reuters: Cheyenne was China, Sudan Sydney, Kinshasa Kansas; Teheran is Tehran.
         for (listed, other, same) in [
             ("China", "Cheyenne", false),
