@@ -1986,6 +1986,10 @@ mod tests {
         let name = |id: &str| entities.iter().find(|e| e.entity_id == id).unwrap().name.clone();
         assert_eq!(name(&ids[0]), "Euro");
         assert_eq!(name(&ids[2]), "Al-Aqsa Mosque");
+        // Boeing's airliners, written with ج or غ (SaudiNewsNet had shown Buinj 777).
+        let (ids, entities) = resolve(&[mention("a", "MISC", "بوينج 777"), mention("b", "MISC", "بوينغ 777")]).unwrap();
+        assert_eq!(ids[0], ids[1]);
+        assert_eq!(entities[0].name, "Boeing 777");
     }
 
     #[test]
