@@ -443,11 +443,11 @@ fn latin_from_cyrillic(text: String) -> String {
 /// the next one hides from the eye (ظاهرعويس = ظاهر عويس): split after such a letter when the
 /// whole is not a known name and both halves are.
 /// Korean family names as lists romanize them.
-const KOREAN_SURNAMES: [&str; 48] = [
+const KOREAN_SURNAMES: [&str; 62] = [
     "kim", "ri", "rhee", "lee", "yi", "pak", "park", "choe", "choi", "cho", "jo", "jon", "chon", "jeon", "kang", "han",
     "ho", "hong", "hwang", "jang", "chang", "jong", "chong", "jung", "o", "oh", "paek", "pang", "ryu", "yu", "sin",
     "shin", "so", "son", "song", "yun", "yang", "an", "mun", "nam", "ju", "kye", "sim", "sok", "hyon", "ko", "kwon",
-    "ryang",
+    "ryang", "ku", "koo", "gu", "cha", "chae", "im", "rim", "lim", "roh", "woo", "pyon", "ryom", "tak", "chu",
 ];
 
 /// A name of two or more tokens, each a syllable of romanized Korean, one a Korean family name:
@@ -883,6 +883,8 @@ mod tests {
         assert_eq!(analyze("Abuja").tokens.len(), 1, "a place, no abu");
         // Korean names are spelled one way; others are left as they are.
         assert_eq!(key("Cho’n Myo’ng-kuk"), key("JON MYONG GUK"));
+        // Of a family name the lists lacked (구: UN KPi.070, two pieces before).
+        assert_eq!(key("Ku Cha-hyo'ng"), key("KU JA HYONG"));
         assert_eq!(analyze("Chang Ming").tokens[0].form, "jang");
         assert_eq!(analyze("Richard Chang").tokens[1].form, "chang", "not a Korean name");
         assert_eq!(analyze("Chadi Lee").tokens[0].form, "chadi");
