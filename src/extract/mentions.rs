@@ -1379,13 +1379,13 @@ fn clubs_by_their_common_words(
     text: &str,
     candidates: &mut Vec<Candidate>,
     gazetteer: &Gazetteer,
-    no_sports_words: impl FnOnce() -> bool,
+    no_sports_words: impl Fn() -> bool,
 ) {
     const TEAMS: [&str; 4] = ["نادي", "النادي", "فريق", "الفريق"];
     const BODIES: [&str; 6] = ["حركه", "شركه", "جيش", "جبهه", "مصرف", "بنك"];
     const OF_YOUTH: [&str; 13] =
         ["رعايه", "شوون", "شريحه", "شرايح", "فيه", "فيات", "بيوت", "لدي", "اوساط", "قطاع", "قطاعات", "تمكين", "طاقات"];
-    let (mut no_sports, mut story) = (None, Some(no_sports_words));
+    let mut no_sports = None;
     candidates.retain_mut(|c| {
         let club = c.entity_type == EntityType::Org
             && c.match_text.starts_with("ال")
@@ -1407,7 +1407,7 @@ fn clubs_by_their_common_words(
         if c.match_text == "الشباب" && noun_before(text, c.start, &OF_YOUTH).is_some() {
             return false;
         }
-        !*no_sports.get_or_insert_with(|| story.take().is_some_and(|no_sports_words| no_sports_words()))
+        !*no_sports.get_or_insert_with(&no_sports_words)
     });
 }
 
