@@ -649,13 +649,13 @@ fn link_name_chains(rows: &mut [EntityRow]) {
     // ways) when that full name, or one set of them, holds most of such names' mentions. Only
     // "bin" and a family name with ال: a bare middle name is as often another man (أختر منصور,
     // أختر محمد منصور).
-    let with_father = |index: usize| -> Option<(String, String)> {
+    let with_father = |index: usize| -> Option<(&str, &str)> {
         let words: Vec<&str> = rows[index].representative.split(' ').collect();
         let [_, "بن", _, family] = words.as_slice() else { return None };
         let folded = tokens[index].as_ref()?;
-        (family.starts_with("ال") && folded.len() == 3).then(|| (folded[0].clone(), folded[2].clone()))
+        (family.starts_with("ال") && folded.len() == 3).then(|| (folded[0].as_str(), folded[2].as_str()))
     };
-    let mut by_given_and_family: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut by_given_and_family: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for index in 0..rows.len() {
         if let Some(key) = with_father(index) {
             by_given_and_family.entry(key).or_default().push(index);
@@ -667,7 +667,7 @@ fn link_name_chains(rows: &mut [EntityRow]) {
         if !matches!(words.as_slice(), [_, family] if family.starts_with("ال")) {
             continue;
         }
-        let Some(full_names) = by_given_and_family.get(&(folded[0].clone(), folded[1].clone())) else { continue };
+        let Some(full_names) = by_given_and_family.get(&(folded[0].as_str(), folded[1].as_str())) else { continue };
         if let Some(full_name) = dominant(full_names, &mut parent) {
             union(&mut parent, index, full_name);
         }
@@ -1028,23 +1028,23 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> V
             }
             // In a chain of "son of" names, two or more tokens inside the chain but not at its
             // start name an ancestor: سلمان بن عبدالعزيز in محمد بن سلمان بن عبدالعزيز is the father.
+            // Of the short mention, once: its kunya and whether it carries its own بن.
+            let short_text = &mentions[index].match_text;
+            let short_kunya = kunya_word(short_text.split(' ').next().unwrap_or(""));
+            let short_nasab = is_nasab(short_text);
             let fits: Vec<&(usize, &[CoreToken])> = full_names
                 .iter()
                 .filter(|(full_index, full)| {
                     let prefix = || core.iter().zip(full.iter()).all(|(t, f)| t.fits(f));
-                    let nasab = is_nasab(&mentions[*full_index].match_text);
+                    let full_text = &mentions[*full_index].match_text;
+                    let nasab = is_nasab(full_text);
                     // أبي سعيد ("Saeed's father") is not سعيد النغيص; أبو ردينة is نبيل أبو ردينة.
-                    let kunya_in = |text: &str| text.split(' ').find_map(kunya_word);
-                    let kunyas_agree = kunya_word(mentions[index].match_text.split(' ').next().unwrap_or(""))
-                        .is_none_or(|k| kunya_in(&mentions[*full_index].match_text) == Some(k));
+                    let kunyas_agree = short_kunya.is_none_or(|k| full_text.split(' ').find_map(kunya_word) == Some(k));
                     kunyas_agree
                         && full.len() > core.len()
                         && core.iter().all(|t| full.iter().any(|f| t.fits(f)))
                         && (core.len() < 2 || !nasab || prefix())
-                        && (core.len() > 1
-                            || !nasab
-                            || is_nasab(&mentions[index].match_text)
-                            || given_or_family(&core[0], full, &mentions[*full_index].match_text))
+                        && (core.len() > 1 || !nasab || short_nasab || given_or_family(&core[0], full, full_text))
                 })
                 .collect();
             // A fitting name that is itself a short form of a longer fitting one is that longer
