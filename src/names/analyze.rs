@@ -295,6 +295,7 @@ pub fn analyze(name: &str) -> NameForm {
             None => raw_tokens.push(piece),
         }
     }
+    let mut raw_tokens = din_apart(raw_tokens);
     // Names romanized two ways are spelled one way: Korean names (McCune-Reischauer Cho'n
     // Myo'ng-kuk, the North's Jon Myong Guk) with the initial ch as j; a name with an East Slavic
     // patronymic in its middle the Russian way (lists give Belarusian and Russian forms of one
@@ -523,6 +524,54 @@ fn mark_patronymics(tokens: &mut [NameToken]) {
 
 /// The name after a glued أبو or abu / abou, when there are three letters or more of it (four in
 /// Latin, beginning with a consonant: Abuja and Abound stay whole).
+/// Latin names compounded with ad-Din as Arabic script writes them, the name, al and din apart:
+/// Salahuddin, Salaheddine, Salah Eddin and Salah ud-Din are all Salah al Din (صلاح الدين).
+fn din_apart(tokens: Vec<String>) -> Vec<String> {
+    let mut apart = Vec::with_capacity(tokens.len() + 2);
+    for (index, token) in tokens.iter().enumerate() {
+        if !token.is_ascii() {
+            apart.push(token.clone());
+            continue;
+        }
+        let is_din = |word: &str| matches!(word, "din" | "dine" | "deen");
+        let next_is_din = tokens.get(index + 1).is_some_and(|next| is_din(next));
+        let after_name = index > 0 && apart.last().is_none_or(|t: &String| t != "al");
+        if next_is_din && after_name && matches!(token.as_str(), "al" | "el" | "ul" | "ad" | "ed" | "ud" | "id") {
+            apart.push("al".to_string());
+        } else if is_din(token) && apart.last().is_some_and(|t| t == "al") {
+            apart.push("din".to_string());
+        } else if is_din_suffix(token) && after_name {
+            apart.extend(["al".to_string(), "din".to_string()]);
+        } else if let Some(stem) = din_stem(token).filter(|stem| !stem.is_empty()) {
+            apart.extend([stem.to_string(), "al".to_string(), "din".to_string()]);
+        } else {
+            apart.push(token.clone());
+        }
+    }
+    apart
+}
+
+/// An article glued to `din`, as a word of its own: Eddine, Uddin, Eldin, Ud-Din's parts apart.
+fn is_din_suffix(word: &str) -> bool {
+    din_stem(word) == Some("")
+}
+
+/// The name a din compound is made on, as written: `salah` of Salahuddin, Salaheddine,
+/// Salahaldin, Salahudin, `nasser` of Nasserddine; the empty name of a glued article alone
+/// (Eddine). The article shows as a doubled d or an l before din (a single d only after u):
+/// Boliden, Dunedin, Considine and Mujahidin are no compounds. None for anything else, and where
+/// the name before is of one or two letters (Aladdin).
+fn din_stem(word: &str) -> Option<&str> {
+    let word = word.strip_suffix('e').unwrap_or(word);
+    let before = word.strip_suffix("din").or_else(|| word.strip_suffix("deen"))?;
+    let stem = match before.strip_suffix(['d', 'l']) {
+        Some(stem) => stem.strip_suffix(['a', 'e', 'i', 'o', 'u']).unwrap_or(stem),
+        // Claudine: a vowel before the u is no name's end.
+        None => before.strip_suffix('u').filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']))?,
+    };
+    (stem.is_empty() || stem.len() >= 3).then_some(stem)
+}
+
 fn glued_abu(piece: &str) -> Option<&str> {
     if let Some(rest) = piece.strip_prefix("ابو") {
         return (rest.chars().count() >= 3).then_some(rest);
@@ -896,6 +945,30 @@ mod tests {
         assert_eq!(key("al-Qaeda"), key("القاعدة"));
         assert_eq!(key("بوتين"), key("Putin"));
         assert!(analyze("بن لادن").tokens[0].particle);
+    }
+
+    #[test]
+    fn din_compounds_are_taken_apart_as_arabic_script_writes_them() {
+        // UN QDi.001 writes one man MOHAMMED SALAHALDIN ABD EL HALIM ZIDANE and محمد صلاح الدين
+        // عبدالحليم زيدان; TAi.087 SADUDDIN SAYYED and سعد الدين سيد.
+        let scorer = crate::names::NameScorer::bundled();
+        for (latin, arabic) in [
+            ("MOHAMMED SALAHALDIN ABD EL HALIM ZIDANE", "محمد صلاح الدين عبدالحليم زيدان"),
+            ("SADUDDIN SAYYED", "سعد الدين سيد"),
+        ] {
+            let (latin, arabic) = (analyze(latin), analyze(arabic));
+            assert_eq!(latin.tokens.len(), arabic.tokens.len(), "{}", latin.original);
+            assert!(scorer.same(&latin, &arabic), "{}", latin.original);
+        }
+        for spelling in ["Salahuddin", "Salaheddine", "Salah Eddin", "Salah ud-Din", "Salahudin"] {
+            assert_eq!(key(spelling), key("Salah al-Din"), "{spelling}");
+        }
+        assert_eq!(key("NASSERDDINE"), key("Nasser al-Din"));
+        assert_eq!(key("Dhiya'uldin Jamal"), key("Dhiya al-Din Jamal"), "Reuters");
+        // Not names that only end alike (Reuters: Boliden AB, Jill Considine, Dunedin).
+        for word in ["Boliden", "Considine", "Dunedin", "Mujahidin", "Aladdin", "Claudine"] {
+            assert_eq!(analyze(word).tokens.len(), 1, "{word}");
+        }
     }
 
     #[test]
