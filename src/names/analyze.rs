@@ -382,8 +382,17 @@ pub fn analyze(name: &str) -> NameForm {
 pub fn reading_order(name: &str) -> std::borrow::Cow<'_, str> {
     let Some((last, first)) = name.split_once(',') else { return name.into() };
     let (last, first) = (last.trim(), first.trim());
-    let suffix = matches!(first.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
-    if last.is_empty() || first.is_empty() || suffix || last.split_whitespace().count() > 3 {
+    let is_suffix =
+        |part: &str| matches!(part.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv");
+    // The suffix may come between: `MEZA, JR., Arturo` is Arturo MEZA JR.
+    if let Some((suffix, given)) =
+        first.split_once(',').filter(|(suffix, given)| is_suffix(suffix.trim()) && !given.trim().is_empty())
+    {
+        if !last.is_empty() {
+            return format!("{} {last} {}", given.trim(), suffix.trim()).into();
+        }
+    }
+    if last.is_empty() || first.is_empty() || is_suffix(first) || last.split_whitespace().count() > 3 {
         return name.into();
     }
     format!("{first} {last}").into()
@@ -898,6 +907,7 @@ mod tests {
     fn a_lists_last_name_first_is_read_in_order() {
         assert_eq!(reading_order("SOLEIMANI, Qasem"), "Qasem SOLEIMANI");
         assert_eq!(reading_order("BIN LADIN, Usama bin Muhammad"), "Usama bin Muhammad BIN LADIN");
+        assert_eq!(reading_order("MEZA, JR., Arturo"), "Arturo MEZA JR.", "OFAC 10616");
         assert_eq!(reading_order("Qasem Soleimani"), "Qasem Soleimani");
         assert_eq!(reading_order("King, Jr."), "King, Jr.");
     }
