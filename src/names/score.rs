@@ -168,8 +168,13 @@ pub fn pair_features(a: &NameForm, b: &NameForm) -> Features {
         if let Some((other, similarity)) = partner.map(|(j, similarity)| (long[j], similarity)) {
             alignment += similarity;
             weakest = weakest.min(similarity);
-            // Alike as strings and at most one consonant apart: Issene is in Miskine (0.905).
-            let close = similarity >= 0.9 && within_one_edit(token.skeleton.as_bytes(), other.skeleton.as_bytes());
+            // Alike as strings and at most one consonant apart: Issene is in Miskine (0.905); or a
+            // Latin abd- compound and its name alone, alike as [`token_similarity`] compares them.
+            let close = similarity >= 0.9
+                && (within_one_edit(token.skeleton.as_bytes(), other.skeleton.as_bytes())
+                    || (token.folded.starts_with("abdal") != other.folded.starts_with("abdal")
+                        && token.form.is_ascii()
+                        && other.form.is_ascii()));
             // The same consonants and not far apart as strings: Wa'il and Ali share only an L,
             // Caine and Snow an S and an N.
             let same_consonants = token.skeleton == other.skeleton && similarity >= 0.75;
@@ -384,8 +389,16 @@ fn token_similarity(a: &NameToken, b: &NameToken) -> f64 {
     fn rest(folded: &str) -> Option<&str> {
         ["abdal", "abdul", "abdel", "abdol"].iter().find_map(|p| folded.strip_prefix(p)).filter(|r| r.len() >= 2)
     }
+    let latin = a.form.is_ascii() && b.form.is_ascii();
     match (rest(&a.folded), rest(&b.folded)) {
         (Some(x), Some(y)) => jaro_winkler(x, y),
+        // Lists leave out the abd of a compound: Iqbal ABDUL RAHMAN, Iqbal RAHMAN.
+        (Some(x), None) if b.folded.len() >= 4 && latin => {
+            jaro_winkler(&a.folded, &b.folded).max(0.95 * jaro_winkler(x, &b.folded))
+        }
+        (None, Some(y)) if a.folded.len() >= 4 && latin => {
+            jaro_winkler(&a.folded, &b.folded).max(0.95 * jaro_winkler(&a.folded, y))
+        }
         _ => jaro_winkler(&a.folded, &b.folded),
     }
 }
@@ -578,6 +591,15 @@ mod tests {
         // OFAC: HASSAN twice (el-Hajj is a title) had matched Hassan PELARAK's one Hassan twice.
         assert_eq!(matched_fraction("Hassan el-Hajj HASSAN", "Hassan PELARAK"), 0.5);
         assert_eq!(matched_fraction("Hassan el-Hajj HASSAN", "Hasan HASSAN"), 1.0);
+    }
+
+    #[test]
+    fn a_latin_list_may_leave_out_the_abd_of_a_compound() {
+        // OFAC 7329: ABDURRAHMAN, Mohamad Iqbal is also Mohamad Iqbal RAHMAN.
+        assert_eq!(matched_fraction("Mohamad Iqbal RAHMAN", "Mohamad Iqbal ABDUL RAHMAN"), 1.0);
+        assert_eq!(matched_fraction("Mohamad Iqbal RAHMAN", "Mohamad Iqbal ABDURRAHMAN"), 1.0);
+        // Arabic script writes the name whole: عزيز is not عبدالعزيز.
+        assert_eq!(matched_fraction("خالد عزيز", "خالد عبدالعزيز"), 0.5);
     }
 
     #[test]
