@@ -146,6 +146,36 @@ pub fn institution_word(form: &str) -> Option<(InstitutionWord, &'static str)> {
     table.get(form).copied()
 }
 
+/// Whether `form` (match form, no article) is a noun of what an organization is in
+/// data/lexicons/arabic-organization-words.tsv: اتحاد, وكاله, لجنه.
+pub fn is_organization_noun(form: &str) -> bool {
+    static NOUNS: OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| {
+            three_columns(include_str!("../../data/lexicons/arabic-organization-words.tsv"))
+                .filter(|(_, kind, _)| *kind == "NOUN")
+                .map(|(word, _, _)| word)
+                .collect()
+        })
+        .contains(form)
+}
+
+/// A name of more words after ل, which takes its article's alif (للاتحاد السعودي is ل +
+/// الاتحاد السعودي, للجنة الأولمبية ل + اللجنة الأولمبية), as it is written alone, when its first
+/// word is an organization's noun ([`is_organization_noun`]). `form` as written or in match form.
+pub fn without_lam(form: &str) -> Option<String> {
+    let rest = form.strip_prefix("لل")?;
+    let (word, _) = rest.split_once(' ')?;
+    let word = crate::text::normalize_for_matching(word);
+    if is_organization_noun(&word) {
+        Some(format!("ال{rest}"))
+    } else if is_organization_noun(&format!("ل{word}")) {
+        Some(format!("الل{rest}"))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

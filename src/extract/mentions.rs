@@ -14,7 +14,9 @@ use std::ops::Range;
 use super::document_pass;
 use super::features::name_variants;
 use super::gazetteer::{flags, EntityType, Gazetteer, NameMatch};
-use super::lexicon::{institution_word, lexicon, lexicon_in_match_form, InstitutionWord, Lexicon, WordSet};
+use super::lexicon::{
+    institution_word, lexicon, lexicon_in_match_form, without_lam, InstitutionWord, Lexicon, WordSet,
+};
 use super::tagger::{type_of, Scores, TaggedWord, Tagger, WordCache};
 use crate::text::tokens::{char_offsets, sentences, tokenize, Token, TokenKind};
 use crate::text::{normalize_for_matching, Language};
@@ -2493,8 +2495,12 @@ fn finish(text: &str, mut candidates: Vec<Candidate>) -> Vec<Mention> {
     for candidate in &mut candidates {
         let first_word = |form: &str| form.split(' ').next().unwrap_or_default().to_string();
         if let Some(rest) = candidate.match_text.strip_prefix("لل") {
+            // So is a name of more words that begins with an organization's noun: للاتحاد السعودي
+            // لكرة القدم, للوكالة الدولية للطاقة الذرية.
             if body(&format!("ال{}", first_word(rest))) {
                 candidate.match_text = format!("ال{rest}");
+            } else if let Some(alone) = without_lam(&candidate.match_text) {
+                candidate.match_text = alone;
             }
             continue;
         }
@@ -3384,6 +3390,22 @@ mod tests {
         assert!(mentions.iter().any(|m| m.text.starts_with("منظمة بتسيلم")), "{mentions:?}");
         let slice = |m: &Mention| text.chars().skip(m.start).take(m.end - m.start).collect::<String>();
         assert!(mentions.iter().all(|m| slice(m) == m.text), "{mentions:?}");
+    }
+
+    #[test]
+    fn a_named_organization_after_a_preposition_is_matched_with_its_article() {
+        // SaudiNewsNet: للوكالة الدولية للطاقة الذرية (11 mentions), للاتحاد السعودي لكرة القدم
+        // (34) had been organizations of their own, shown Llukala, Llathad.
+        let text = "من جهة اخرى يزور المدير العام للوكالة الدولية للطاقة الذرية يوكيا امانو الاسبوع المقبل واشنطن.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let iaea = mentions.iter().find(|m| m.text == "للوكالة الدولية للطاقة الذرية").expect("the IAEA");
+        assert_eq!(iaea.match_text, "الوكاله الدوليه للطاقه الذريه");
+        // A noun that begins with ل keeps it: للجنة is ل + اللجنة.
+        assert_eq!(without_lam("للجنه المنظمه لكاس العالم").as_deref(), Some("اللجنه المنظمه لكاس العالم"));
+        assert_eq!(without_lam("للاتحاد السعودي لكرة القدم").as_deref(), Some("الاتحاد السعودي لكرة القدم"));
+        // Not a place or a word alone: لبنان and لله are no organizations.
+        assert_eq!(without_lam("للبنان"), None);
+        assert_eq!(without_lam("لله الحمد"), None);
     }
 
     #[test]

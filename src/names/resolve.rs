@@ -830,11 +830,14 @@ fn shown_names(entity_type: &str, representative: &str, variants: &[Variant]) ->
         (None, None) => arabic
             .or(variants.first())
             .map(|v| {
-                institution_english(&v.form)
-                    .or_else(|| initialism(&v.form))
-                    .or_else(|| (entity_type == "ORG").then(|| organization_english(&v.form)).flatten())
+                // As written alone, not after ل (للاتحاد الدولي: al-Ittihad al-Dawli, not Llathad).
+                let alone = crate::extract::lexicon::without_lam(&v.form);
+                let written = alone.as_deref().unwrap_or(&v.form);
+                institution_english(written)
+                    .or_else(|| initialism(written))
+                    .or_else(|| (entity_type == "ORG").then(|| organization_english(written)).flatten())
                     .unwrap_or_else(|| {
-                        let form = analyze(&v.form);
+                        let form = analyze(written);
                         if person {
                             form.person_latin()
                         } else {
