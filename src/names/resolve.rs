@@ -1047,16 +1047,22 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> V
                         && full.len() > core.len()
                         && core.iter().all(|t| full.iter().any(|f| t.fits(f)))
                         && (core.len() < 2 || !nasab || prefix())
+                        && !fathers_name(core, short_text, full, full_text)
                         && (core.len() > 1 || !nasab || short_nasab || given_or_family(&core[0], full, full_text))
                 })
                 .collect();
             // A fitting name that is itself a short form of a longer fitting one is that longer
             // name (علي صالح beside علي عبد الله صالح): one candidate, not two.
+            // Not a father's name beside his son's: صالح beside علي عبد الله صالح and أحمد علي عبد
+            // الله صالح is either.
             let outermost: Vec<&&(usize, &[CoreToken])> = fits
                 .iter()
-                .filter(|(_, short)| {
-                    !fits.iter().any(|(_, long)| {
-                        long.len() > short.len() && short.iter().all(|t| long.iter().any(|f| t.fits(f)))
+                .filter(|(short_index, short)| {
+                    let short_text = &mentions[*short_index].match_text;
+                    !fits.iter().any(|(long_index, long)| {
+                        long.len() > short.len()
+                            && short.iter().all(|t| long.iter().any(|f| t.fits(f)))
+                            && !fathers_name(short, short_text, long, &mentions[*long_index].match_text)
                     })
                 })
                 .collect();
@@ -1068,6 +1074,21 @@ fn link_within_documents(mentions: &[MentionKeyRow], analyzed: &[Analyzed]) -> V
         start = end;
     }
     stands_for
+}
+
+/// Whether `short` is the last three words or more of an Arabic name `full` without its first: its
+/// father's name (علي عبد الله صالح in أحمد علي عبد الله صالح is the father, not the son), as a
+/// name inside a chain of بن is. Two words may be a surname (داود أوغلو in أحمد داود أوغلو); a
+/// name begun by a kunya is not read so (محمود عباس in أبو مازن محمود عباس), nor one that says
+/// "son of" itself (ولد الشيخ أحمد is إسماعيل ولد الشيخ أحمد, as بن مساعد is عبدالله بن مساعد).
+fn fathers_name(short: &[CoreToken], short_text: &str, full: &[CoreToken], full_text: &str) -> bool {
+    short.len() >= 3
+        && !matches!(short_text.split(' ').next(), Some("ولد" | "بن" | "ابن"))
+        && full.len() > short.len()
+        && crate::text::has_arabic_script(short_text)
+        && full_text.split(' ').next().and_then(kunya_word).is_none()
+        && short.iter().zip(&full[full.len() - short.len()..]).all(|(t, f)| t.fits(f))
+        && !short.iter().zip(full).all(|(t, f)| t.fits(f))
 }
 
 /// Whether one word alone fits a "son of" name's given name or its family name, not a father's
@@ -1810,6 +1831,27 @@ mod tests {
         assert_eq!(ids[2], ids[0], "the family name");
         assert_eq!(ids[4], ids[3], "bin Musaed, as the prince is called");
         assert_eq!(ids[5], ids[3], "the given name");
+    }
+
+    #[test]
+    fn a_fathers_full_name_is_not_his_sons_in_one_article() {
+        // SaudiNewsNet: للمخلوع علي عبد الله صالح ونجله العميد الركن أحمد علي عبد الله صالح
+        // ("the deposed Ali Abdullah Saleh and his son Ahmed"): the father and 17 mentions of
+        // صالح had been the son's.
+        let mentions = vec![
+            mention("a", "PER", "علي عبد الله صالح"),
+            mention("a", "PER", "أحمد علي عبد الله صالح"),
+            mention("a", "PER", "صالح"),
+            mention("b", "PER", "أحمد داود أوغلو"),
+            mention("b", "PER", "داود أوغلو"),
+            mention("c", "PER", "إسماعيل ولد الشيخ أحمد"),
+            mention("c", "PER", "ولد الشيخ أحمد"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_ne!(ids[0], ids[1], "the father");
+        assert_ne!(ids[2], ids[1], "either of them, not the son alone");
+        assert_eq!(ids[4], ids[3], "a surname of two words");
+        assert_eq!(ids[6], ids[5], "ولد: son of, as the envoy is called");
     }
 
     #[test]
