@@ -1999,7 +1999,7 @@ fn title_before(sentence: &[Token], words: &[&super::features::WordFeatures], st
             break;
         }
         let form = words[position].match_form.as_str();
-        let is_title = words[position].flags & flags::TITLE != 0;
+        let is_title = words[position].flags & flags::TITLE != 0 && half_of_ayatollah(words, position) != Some(false);
         let is_qualifier = is_nisba_adjective(form) && position > 0 && words[position - 1].flags & flags::TITLE != 0;
         // A complement follows a title or another complement: Secretary of the Treasury.
         let is_complement = is_title_complement(form)
@@ -2018,6 +2018,22 @@ fn title_before(sentence: &[Token], words: &[&super::features::WordFeatures], st
         index = position;
     }
     first
+}
+
+/// آية and الله are a title together (آية الله علي السيستاني), neither alone: ولاية ("state", و +
+/// ل + آية: 645 SaudiNewsNet titles had been اية), حزب الله, رحمه الله. `Some(true)` for a word of
+/// the pair beside the other, `Some(false)` for either alone, `None` for other words.
+fn half_of_ayatollah(words: &[&super::features::WordFeatures], position: usize) -> Option<bool> {
+    let reads = |index: usize, form: &str| {
+        words[index].match_form == form || words[index].readings.iter().any(|(reading, _)| reading == form)
+    };
+    if reads(position, "ايه") {
+        Some(words.get(position + 1).is_some_and(|next| next.match_form == "الله"))
+    } else if words[position].match_form == "الله" {
+        Some(position > 0 && reads(position - 1, "ايه"))
+    } else {
+        None
+    }
 }
 
 /// The byte offset in `token` after its first `letters` letters (tashkeel and tatweel, which the
@@ -3390,6 +3406,18 @@ mod tests {
         assert!(mentions.iter().any(|m| m.text.starts_with("منظمة بتسيلم")), "{mentions:?}");
         let slice = |m: &Mention| text.chars().skip(m.start).take(m.end - m.start).collect::<String>();
         assert!(mentions.iter().all(|m| slice(m) == m.text), "{mentions:?}");
+    }
+
+    #[test]
+    fn ayatollah_is_a_title_only_whole() {
+        // SaudiNewsNet: 645 mentions had the title اية, the end of ولاية ("state"), and 179 الله.
+        let text = "أنه لا يوجد أي مواطن سعودي قريب من الحرائق التي اندلعت في شمال ولاية كاليفورنيا. \
+                    وأكد المرجع الشيعي الأعلى آية الله علي السيستاني أن حزب الله وحماس تلقيا الدعم.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let title_of = |name: &str| mentions.iter().find(|m| m.text == name).map(|m| m.title.clone());
+        assert_eq!(title_of("كاليفورنيا"), Some(None), "{mentions:?}");
+        assert_eq!(title_of("حماس"), Some(None), "{mentions:?}");
+        assert_eq!(title_of("علي السيستاني"), Some(Some("آية الله".to_string())), "{mentions:?}");
     }
 
     #[test]
