@@ -1999,11 +1999,12 @@ fn title_before(sentence: &[Token], words: &[&super::features::WordFeatures], st
             break;
         }
         let form = words[position].match_form.as_str();
-        let is_title = words[position].flags & flags::TITLE != 0 && half_of_ayatollah(words, position) != Some(false);
-        let is_qualifier = is_nisba_adjective(form) && position > 0 && words[position - 1].flags & flags::TITLE != 0;
+        let title_at = |p: usize| words[p].flags & flags::TITLE != 0 && half_of_a_title(words, p) != Some(false);
+        let is_title = title_at(position);
+        let is_qualifier = is_nisba_adjective(form) && position > 0 && title_at(position - 1);
         // A complement follows a title or another complement: Secretary of the Treasury.
         let is_complement = is_title_complement(form)
-            && (position > 0 && words[position - 1].flags & flags::TITLE != 0
+            && (position > 0 && title_at(position - 1)
                 || position > 1 && is_title_complement(&words[position - 1].match_form));
         // A field before a title already found is part of it: External Trade Commissioner, Farm
         // Commissioner (Reuters-21578 had External Trade alone as a name).
@@ -2020,19 +2021,26 @@ fn title_before(sentence: &[Token], words: &[&super::features::WordFeatures], st
     first
 }
 
-/// آية and الله are a title together (آية الله علي السيستاني), neither alone: ولاية ("state", و +
-/// ل + آية: 645 SaudiNewsNet titles had been اية), حزب الله, رحمه الله. `Some(true)` for a word of
-/// the pair beside the other, `Some(false)` for either alone, `None` for other words.
-fn half_of_ayatollah(words: &[&super::features::WordFeatures], position: usize) -> Option<bool> {
+/// Words of the title list that are titles only with the title word they complete: آية الله (آية
+/// alone is the end of ولاية, "state", read as و + ل + آية: 645 SaudiNewsNet titles had been اية;
+/// الله alone is God: حزب الله, رحمه الله), الأمين العام and المدير العام (العام alone: النقل العام
+/// بجدة), ولي العهد (ولاية العهد), خادم الحرمين الشريفين. `Some(true)` for such a word beside the
+/// one it completes, `Some(false)` without it, `None` for other words.
+fn half_of_a_title(words: &[&super::features::WordFeatures], position: usize) -> Option<bool> {
     let reads = |index: usize, form: &str| {
         words[index].match_form == form || words[index].readings.iter().any(|(reading, _)| reading == form)
     };
+    let after = |form: &str| position > 0 && reads(position - 1, form);
     if reads(position, "ايه") {
-        Some(words.get(position + 1).is_some_and(|next| next.match_form == "الله"))
-    } else if words[position].match_form == "الله" {
-        Some(position > 0 && reads(position - 1, "ايه"))
-    } else {
-        None
+        return Some(words.get(position + 1).is_some_and(|next| next.match_form == "الله"));
+    }
+    match words[position].match_form.as_str() {
+        "الله" => Some(after("ايه")),
+        "العام" => Some(position > 0 && words[position - 1].flags & flags::TITLE != 0),
+        "العهد" => Some(after("ولي")),
+        "الحرمين" => Some(after("خادم")),
+        "الشريفين" => Some(after("الحرمين")),
+        _ => None,
     }
 }
 
@@ -3409,15 +3417,19 @@ mod tests {
     }
 
     #[test]
-    fn ayatollah_is_a_title_only_whole() {
-        // SaudiNewsNet: 645 mentions had the title اية, the end of ولاية ("state"), and 179 الله.
+    fn a_title_of_two_words_is_one_only_whole() {
+        // SaudiNewsNet: 645 mentions had the title اية, the end of ولاية ("state"), 179 الله and
+        // 148 العام.
         let text = "أنه لا يوجد أي مواطن سعودي قريب من الحرائق التي اندلعت في شمال ولاية كاليفورنيا. \
-                    وأكد المرجع الشيعي الأعلى آية الله علي السيستاني أن حزب الله وحماس تلقيا الدعم.";
+                    وأكد المرجع الشيعي الأعلى آية الله علي السيستاني أن حزب الله وحماس تلقيا الدعم. \
+                    وأوضح القنصل العام للمملكة العربية السعودية في لوس أنجلوس أن المواطنين بخير. وقال الأمين العام بان كي مون إن الوضع خطير.";
         let mentions = extract_mentions(text, Language::Arabic);
         let title_of = |name: &str| mentions.iter().find(|m| m.text == name).map(|m| m.title.clone());
         assert_eq!(title_of("كاليفورنيا"), Some(None), "{mentions:?}");
         assert_eq!(title_of("حماس"), Some(None), "{mentions:?}");
         assert_eq!(title_of("علي السيستاني"), Some(Some("آية الله".to_string())), "{mentions:?}");
+        assert_eq!(title_of("للمملكة العربية السعودية"), Some(None), "{mentions:?}");
+        assert_eq!(title_of("بان كي مون"), Some(Some("الأمين العام".to_string())), "{mentions:?}");
     }
 
     #[test]
