@@ -908,6 +908,25 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
         let crown = c.match_text == "العهد" && normalize_for_matching(word_before(text, c.start)).ends_with("ولي");
         !crown
     });
+    let gazetteer = Gazetteer::bundled();
+    // An adjective of relation in the feminine after an indefinite feminine noun is no name
+    // unless the lists hold it: صحيفة يونانية ("a Greek paper"), منطقة جبلية ("a mountainous
+    // area"): 136 SaudiNewsNet mentions, all but about 8 adjectives (مدينة ساحلية "a coastal city"
+    // but مدينة قليبية "the city of Kelibia"). Written with ة: foreign names end in يه (جينيه).
+    candidates.retain(|c| {
+        let form = c.match_text.as_str();
+        let before = word_before(text, c.start);
+        let adjective = !form.contains(' ')
+            && !form.starts_with("ال")
+            && text[c.start..c.end].ends_with("ية")
+            && form.chars().count() >= 5
+            && before.ends_with('ة')
+            && !before.starts_with("ال")
+            && c.title.is_none()
+            && gazetteer.name_types(form).is_empty()
+            && gazetteer.word_flags(form) & (flags::PERSON_NAME | flags::PERSON_PART) == 0;
+        !adjective
+    });
     candidates.retain(|c| {
         // After a title it is a name (الدكتور رايت is Dr Wright, رايت alone رأيت "I saw").
         if c.entity_type == EntityType::Org || c.match_text.contains(' ') || c.title.is_some() {
@@ -934,7 +953,6 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
     // Nor in a title without the article: it begins an apposition (سعود بن عبدالمحسن أمير منطقة
     // حائل, أحمد قطان سفير خادم الحرمين). With the article it may be a family's name (الوزير).
     const TITLES_AFTER: [&str; 8] = ["امير", "سفير", "وزير", "ولي", "رئيس", "نائب", "مدير", "محافظ"];
-    let gazetteer = Gazetteer::bundled();
     for candidate in candidates.iter_mut().filter(|c| c.entity_type == EntityType::Per) {
         let Some((name, last)) = candidate.match_text.rsplit_once(' ') else { continue };
         let part = gazetteer.word_flags(last) & (flags::PERSON_NAME | flags::PERSON_PART) != 0;
@@ -3414,6 +3432,20 @@ mod tests {
         assert!(mentions.iter().any(|m| m.text.starts_with("منظمة بتسيلم")), "{mentions:?}");
         let slice = |m: &Mention| text.chars().skip(m.start).take(m.end - m.start).collect::<String>();
         assert!(mentions.iter().all(|m| slice(m) == m.text), "{mentions:?}");
+    }
+
+    #[test]
+    fn an_adjective_after_an_indefinite_noun_is_no_name() {
+        // SaudiNewsNet sentences: يونانية ("a Greek paper") had been an organization, جبلية ("a
+        // mountainous area") a place.
+        let text = "على صعيد آخر، ذكرت صحيفة يونانية أن أثينا كانت تنوي تطبيق خطة طارئة. \
+                    وتقع القرية في منطقة جبلية شمال سورية قرب مدينة إدلب.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert!(!found.iter().any(|&(t, _)| t == "يونانية" || t == "جبلية"), "{found:?}");
+        for name in ["أثينا", "سورية", "إدلب"] {
+            assert!(found.iter().any(|&(t, _)| t == name), "{name}: {found:?}");
+        }
     }
 
     #[test]
