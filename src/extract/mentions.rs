@@ -939,6 +939,19 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
             && gazetteer.word_flags(form) & (flags::PERSON_NAME | flags::PERSON_PART) == 0;
         !adjective
     });
+    // Nor is an adjective of nationality before الجنسية ("of … nationality": مقيم باكستاني
+    // الجنسية, 30 SaudiNewsNet organizations; سورية الجنسية), nor God's praise after His name
+    // (الله عز وجل, الله سبحانه وتعالى: 65 organizations and persons).
+    candidates.retain(|c| {
+        let form = c.match_text.as_str();
+        let next = arabic_word_after(text, c.end).map(normalize_for_matching);
+        let nationality = !form.contains(' ')
+            && !form.starts_with("ال")
+            && (form.ends_with('ي') || form.ends_with("يه"))
+            && next.as_deref().is_some_and(|w| w.starts_with("الجنسي"));
+        let praise = (form == "عز" && next.as_deref() == Some("وجل")) || form == "سبحانه";
+        !(nationality || praise)
+    });
     candidates.retain(|c| {
         // After a title it is a name (الدكتور رايت is Dr Wright, رايت alone رأيت "I saw").
         if c.entity_type == EntityType::Org || c.match_text.contains(' ') || c.title.is_some() {
@@ -3477,6 +3490,20 @@ mod tests {
         for name in ["أثينا", "سورية", "إدلب"] {
             assert!(found.iter().any(|&(t, _)| t == name), "{name}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_nationality_and_gods_praise_are_no_names() {
+        // SaudiNewsNet: باكستاني before الجنسية had been an organization 30 times, عز of عز وجل
+        // and سبحانه of سبحانه وتعالى 65 times.
+        let text = "وأوضح أن المقبوض عليه مقيم -باكستاني الجنسية- في مدينة جدة. \
+                    نسأل الله -عز وجل- أن يحفظ البلاد، فقد قال الله -سبحانه وتعالى- في كتابه.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        for word in ["باكستاني", "عز", "سبحانه"] {
+            assert!(!found.iter().any(|&(t, _)| t == word), "{word}: {found:?}");
+        }
+        assert!(found.iter().any(|&(t, _)| t == "جدة"), "{found:?}");
     }
 
     #[test]
