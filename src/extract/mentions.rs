@@ -941,7 +941,7 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
     });
     // Nor is an adjective of nationality before الجنسية ("of … nationality": مقيم باكستاني
     // الجنسية, 30 SaudiNewsNet organizations; سورية الجنسية), nor God's praise after His name
-    // (الله عز وجل, الله سبحانه وتعالى: 65 organizations and persons).
+    // (الله عز وجل, الله سبحانه وتعالى: 74 organizations and persons).
     candidates.retain(|c| {
         let form = c.match_text.as_str();
         let next = arabic_word_after(text, c.end).map(normalize_for_matching);
