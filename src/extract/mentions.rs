@@ -177,7 +177,7 @@ pub fn extract_mentions_with(text: &str, language: Language, tagger: Option<&Tag
         titled_works(text, &tokens, &sentence_ranges, &mut candidates);
         bodies_named_after_places(text, &mut candidates);
         leagues_named_after_sponsors(text, &mut candidates);
-        curated_types(&mut candidates, gazetteer);
+        curated_types(text, &mut candidates, gazetteer);
         quoted_publications(text, &mut candidates, gazetteer);
         common_words_are_no_places(text, &mut candidates);
         countries_named_like_adjectives(text, &mut candidates);
@@ -711,8 +711,20 @@ fn countries_named_like_adjectives(text: &str, candidates: &mut Vec<Candidate>) 
 /// A brand or a place of the curated lists is no person (فيس بوك was one 86 times on
 /// SaudiNewsNet), and an organization of theirs that no list names as a place is none (داعش was a
 /// place 613 times).
-fn curated_types(candidates: &mut [Candidate], gazetteer: &Gazetteer) {
+fn curated_types(text: &str, candidates: &mut [Candidate], gazetteer: &Gazetteer) {
     for candidate in candidates.iter_mut() {
+        // A curated place whose name begins with a title's word is that place, not a person and
+        // his title: الشيخ زويد (Sheikh Zuweid, 48 SaudiNewsNet persons), الشيخ عثمان in Aden.
+        if let Some(title) = candidate.title.clone().filter(|_| candidate.entity_type == EntityType::Per) {
+            let whole = normalize_for_matching(&text[title.start..candidate.end]);
+            if super::gazetteer::curated_type(&whole) == Some(EntityType::Loc) {
+                candidate.start = title.start;
+                candidate.match_text = whole;
+                candidate.entity_type = EntityType::Loc;
+                candidate.title = None;
+                continue;
+            }
+        }
         // A currency or a feast is no person (دينار after a price, رمضان the month: 180
         // SaudiNewsNet persons).
         if candidate.entity_type == EntityType::Per && super::gazetteer::is_other_name(&candidate.match_text) {
@@ -3504,6 +3516,19 @@ mod tests {
             assert!(!found.iter().any(|&(t, _)| t == word), "{word}: {found:?}");
         }
         assert!(found.iter().any(|&(t, _)| t == "جدة"), "{found:?}");
+    }
+
+    #[test]
+    fn a_curated_place_named_with_a_titles_word_is_that_place() {
+        // SaudiNewsNet: الشيخ زويد (Sheikh Zuweid, in Sinai) had been the person زويد, titled
+        // الشيخ, 58 times; بني مالك (a province of Jazan) مالك, 34.
+        let text = "رغم أن مساحة العملية في الشيخ زويد لم تتجاوز 20 كيلومترا طولا. \
+                    وتأتي العملية الإرهابية الأخيرة في الشيخ زويد استجابة لنداء قيادات التنظيم. \
+                    وزار المحافظ محافظة بني مالك.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        assert_eq!(found.iter().filter(|&&f| f == ("الشيخ زويد", "LOC")).count(), 2, "{found:?}");
+        assert!(found.contains(&("بني مالك", "LOC")), "{found:?}");
     }
 
     #[test]
