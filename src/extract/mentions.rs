@@ -951,6 +951,9 @@ fn everyday_words_are_no_names(text: &str, candidates: &mut Vec<Candidate>) {
             && gazetteer.word_flags(form) & (flags::PERSON_NAME | flags::PERSON_PART) == 0;
         !adjective
     });
+    // Nor is a preposition as written (وعلى الرغم, وعلى آله: على, whose match form is Ali's
+    // علي, had been a person 76 times after و).
+    candidates.retain(|c| !is_function_word(&text[c.start..c.end]));
     // Nor is an adjective of nationality before الجنسية ("of … nationality": مقيم باكستاني
     // الجنسية, 30 SaudiNewsNet organizations; سورية الجنسية), nor God's praise after His name
     // (الله عز وجل, الله سبحانه وتعالى: 74 organizations and persons).
@@ -3529,6 +3532,17 @@ mod tests {
         let found = texts_and_types(&mentions);
         assert_eq!(found.iter().filter(|&&f| f == ("الشيخ زويد", "LOC")).count(), 2, "{found:?}");
         assert!(found.contains(&("بني مالك", "LOC")), "{found:?}");
+    }
+
+    #[test]
+    fn a_preposition_after_and_is_no_name() {
+        // SaudiNewsNet: على of وعلى ("and on") had been a person 76 times, read as Ali (علي in
+        // match form) by the document pass; the rule on such a candidate.
+        let text = "في الأماكن التي زرعتها فيه.\nوعلى الرغم من كشف السلطات الأمنية عن هوية الانتحاري.";
+        let start = text.find("على").unwrap();
+        let mut candidates = vec![Candidate::found(text, 0, 0..1, start..start + "على".len(), EntityType::Per, 0.9)];
+        everyday_words_are_no_names(text, &mut candidates);
+        assert!(candidates.is_empty());
     }
 
     #[test]
