@@ -716,6 +716,16 @@ fn countries_named_like_adjectives(text: &str, candidates: &mut Vec<Candidate>) 
 /// place 613 times).
 fn curated_types(text: &str, candidates: &mut [Candidate], gazetteer: &Gazetteer) {
     for candidate in candidates.iter_mut() {
+        // A person's name after the noun of a place is that place's: شارع عبدالله بن خميس (a
+        // street), وادي الدواسر, بئر بن هرماس, جبل عمر (148 SaudiNewsNet persons).
+        let place_noun = candidate
+            .match_text
+            .split_once(' ')
+            .is_some_and(|(first, _)| matches!(first, "شارع" | "وادي" | "جبل" | "بير"));
+        if candidate.entity_type == EntityType::Per && place_noun {
+            candidate.entity_type = EntityType::Loc;
+            continue;
+        }
         // A curated place whose name begins with a title's word is that place, not a person and
         // his title: الشيخ زويد (Sheikh Zuweid, 48 SaudiNewsNet persons), الشيخ عثمان in Aden.
         if let Some(title) = candidate.title.clone().filter(|_| candidate.entity_type == EntityType::Per) {
@@ -3556,6 +3566,20 @@ mod tests {
         let mentions = extract_mentions(text, Language::Arabic);
         let found = texts_and_types(&mentions);
         assert!(found.contains(&("علي صالح", "PER")), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_places_noun_is_the_place() {
+        // SaudiNewsNet: streets and valleys had been persons (شارع عبدالله بن خميس 11 times).
+        for (text, name) in [
+            ("وأغلقت الأمانة شارع عبدالله بن خميس أمام حركة السير.", "شارع عبدالله بن خميس"),
+            ("وهطلت أمطار غزيرة على محافظة وادي الدواسر أمس.", "وادي الدواسر"),
+        ] {
+            let start = text.find(name).unwrap();
+            let mut candidates = vec![Candidate::found(text, 0, 0..1, start..start + name.len(), EntityType::Per, 0.9)];
+            curated_types(text, &mut candidates, Gazetteer::bundled());
+            assert_eq!(candidates[0].entity_type, EntityType::Loc, "{text}");
+        }
     }
 
     #[test]
