@@ -148,7 +148,7 @@ pub fn institution_word(form: &str) -> Option<(InstitutionWord, &'static str)> {
 
 /// Whether `form` (match form, no article) is a noun of what an organization is in
 /// data/lexicons/arabic-organization-words.tsv: اتحاد, وكاله, لجنه.
-pub fn is_organization_noun(form: &str) -> bool {
+fn is_organization_noun(form: &str) -> bool {
     static NOUNS: OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> = OnceLock::new();
     NOUNS
         .get_or_init(|| {

@@ -531,8 +531,6 @@ fn mark_patronymics(tokens: &mut [NameToken]) {
     }
 }
 
-/// The name after a glued أبو or abu / abou, when there are three letters or more of it (four in
-/// Latin, beginning with a consonant: Abuja and Abound stay whole).
 /// Latin names compounded with ad-Din as Arabic script writes them, the name, al and din apart:
 /// Salahuddin, Salaheddine, Salah Eddin and Salah ud-Din are all Salah al Din (صلاح الدين).
 fn din_apart(tokens: Vec<String>) -> Vec<String> {
@@ -581,6 +579,8 @@ fn din_stem(word: &str) -> Option<&str> {
     (stem.is_empty() || stem.len() >= 3).then_some(stem)
 }
 
+/// The name after a glued أبو or abu / abou, when there are three letters or more of it (four in
+/// Latin, beginning with a consonant: Abuja and Abound stay whole).
 fn glued_abu(piece: &str) -> Option<&str> {
     if let Some(rest) = piece.strip_prefix("ابو") {
         return (rest.chars().count() >= 3).then_some(rest);
