@@ -672,6 +672,42 @@ fn link_name_chains(rows: &mut [EntityRow]) {
             union(&mut parent, index, full_name);
         }
     }
+    // A given and a family name in Arabic script is the one name of three words with a bare middle
+    // name between them (علي صالح, علي عبد الله صالح) only when that name, or one chained set of
+    // them, holds most of such names' mentions and five times the two words' own: a famous man
+    // named in full (Ali Abdullah Saleh, 124 of علي صالح on SaudiNewsNet). Of two common names
+    // seen a few times each (خالد الحربي, خالد قرار الحربي) neither is known to be the other.
+    const FAMOUS: i64 = 5;
+    let words_of = |index: usize| -> Vec<String> {
+        crate::text::normalize_for_matching(&rows[index].representative).split(' ').map(str::to_string).collect()
+    };
+    let mut by_given_and_last: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for index in 0..rows.len() {
+        let arabic = crate::text::has_arabic_script(&rows[index].representative);
+        if tokens[index].as_ref().is_none_or(|t| t.len() != 3) || !arabic || is_nasab(&rows[index].representative) {
+            continue;
+        }
+        let words = words_of(index);
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            by_given_and_last.entry((first.clone(), last.clone())).or_default().push(index);
+        }
+    }
+    for index in 0..rows.len() {
+        if tokens[index].as_ref().is_none_or(|t| t.len() != 2) {
+            continue;
+        }
+        let words = words_of(index);
+        let [given, family] = words.as_slice() else { continue };
+        if kunya_word(given).is_some() || !crate::text::has_arabic_script(given) {
+            continue;
+        }
+        let Some(full_names) = by_given_and_last.get(&(given.clone(), family.clone())) else { continue };
+        let famous =
+            dominant(full_names, &mut parent).filter(|&d| rows[d].n_mentions >= FAMOUS * rows[index].n_mentions);
+        if let Some(full_name) = famous {
+            union(&mut parent, index, full_name);
+        }
+    }
     // A one-word person name that is the surname (last word, spelled the same) of full names of
     // the run, one of which holds most of their mentions and at least as many as the one word
     // itself (a tenth as many for a Latin surname), is that person: بوتين alone in an article is
@@ -1831,6 +1867,22 @@ mod tests {
         assert_eq!(ids[2], ids[0], "the family name");
         assert_eq!(ids[4], ids[3], "bin Musaed, as the prince is called");
         assert_eq!(ids[5], ids[3], "the given name");
+    }
+
+    #[test]
+    fn a_given_and_family_name_is_a_famous_mans_full_name() {
+        // SaudiNewsNet: علي صالح (142 mentions) is علي عبد الله صالح (1,248), Ali Abdullah Saleh;
+        // خالد الحربي and خالد قرار الحربي, a few mentions each, may be two men.
+        let mut mentions: Vec<_> = (0..5).map(|i| mention(&format!("s{i}"), "PER", "علي عبد الله صالح")).collect();
+        mentions.push(mention("t", "PER", "علي صالح"));
+        mentions.extend([
+            mention("u", "PER", "خالد قرار الحربي"),
+            mention("v", "PER", "خالد قرار الحربي"),
+            mention("w", "PER", "خالد الحربي"),
+        ]);
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_eq!(ids[5], ids[0], "Ali Saleh");
+        assert_ne!(ids[8], ids[6], "not known to be one man");
     }
 
     #[test]
