@@ -717,10 +717,14 @@ fn link_name_chains(rows: &mut [EntityRow]) {
     // the one word is, with or without the article, is weighed first: صالح alone against علي عبد
     // الله صالح and not against سامي الصالح or زكي الصالح (533 SaudiNewsNet mentions of صالح had
     // stayed apart, the article's names taking a quarter); then all of them (شريم is سعود الشريم).
-    let with_article = |representative: &str| {
-        let last = representative.rsplit(' ').next().unwrap_or(representative);
-        crate::text::has_arabic_script(last) && crate::text::normalize_for_matching(last).starts_with("ال")
-    };
+    // Once per row, not once per candidate of every one-word name.
+    let with_article: Vec<bool> = rows
+        .iter()
+        .map(|row| {
+            let last = row.representative.rsplit(' ').next().unwrap_or(&row.representative);
+            crate::text::has_arabic_script(last) && crate::text::normalize_for_matching(last).starts_with("ال")
+        })
+        .collect();
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, row) in rows.iter().enumerate() {
         if let Some(last) = tokens[index].as_ref().and_then(|t| t.last()) {
@@ -745,9 +749,8 @@ fn link_name_chains(rows: &mut [EntityRow]) {
         // (Reagan 358 times, Ronald Reagan 46 on Reuters): a Latin surname needs a full name a
         // tenth as frequent. Arabic news calls royals by their given name, which many share.
         let factor = if form.arabic_script { 1 } else { 10 };
-        let article = with_article(&rows[index].representative);
         let written_alike: Vec<usize> =
-            full_names.iter().copied().filter(|&f| with_article(&rows[f].representative) == article).collect();
+            full_names.iter().copied().filter(|&f| with_article[f] == with_article[index]).collect();
         let full_name = dominant(&written_alike, &mut parent)
             .or_else(|| dominant(full_names, &mut parent))
             .filter(|&d| rows[d].n_mentions * factor >= rows[index].n_mentions);
