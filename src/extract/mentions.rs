@@ -3407,6 +3407,14 @@ mod tests {
             let mention = mentions.iter().find(|m| m.text == name);
             assert_eq!(mention.and_then(|m| m.title.as_deref()), Some(title), "{name}: {mentions:?}");
         }
+        // المقدم, النقيب and البروفيسور had begun 87 SaudiNewsNet names (المقدم القرني).
+        let text = "أوضح مدير الشؤون الإعلامية في جوازات منطقة الرياض المقدم سعود الرشود أن منسوبي الجوازات بموقع التصحيح. وأوضح النقيب عمر الأكلبي المتحدث الرسمي بقيادة حرس الحدود بالمنطقة الشرقية. وقال البروفيسور كريستيان فيت في تصريحات إن الملاحظات مهمة.";
+        let mentions = extract_mentions(text, Language::Arabic);
+        for (name, title) in [("سعود الرشود", "المقدم"), ("عمر الأكلبي", "النقيب"), ("كريستيان فيت", "البروفيسور")]
+        {
+            let mention = mentions.iter().find(|m| m.text == name);
+            assert_eq!(mention.and_then(|m| m.title.as_deref()), Some(title), "{name}: {mentions:?}");
+        }
     }
 
     #[test]
