@@ -3442,6 +3442,14 @@ mod tests {
         {
             assert!(found.contains(&(bank, "ORG")), "{bank}: {found:?}");
         }
+        // Listed banks named for a city or a family (SaudiNewsNet had Riyadh and England as places
+        // in 71 such names, and Msrf al-Rajhi).
+        let text = "طرأ تحسن ملموس على أرباح بنك الرياض عن أعماله حتى نهاية النصف الأول. ومصرف الراجحي الأكثر نشاطاً بالقيمة. الباحث في وحدة أبحاث بنك إنجلترا يحمل معدل التضخم الحالي.";
+        let banks = extract_mentions(text, Language::Arabic);
+        let named = texts_and_types(&banks);
+        for bank in ["بنك الرياض", "مصرف الراجحي", "بنك إنجلترا"] {
+            assert!(named.contains(&(bank, "ORG")), "{bank}: {named:?}");
+        }
         // Not over "which" (a federation neither: محبي الاتحاد الذي, the club's fans).
         assert!(!found.iter().any(|(t, _)| t.ends_with("الذي")), "{found:?}");
         let text = "وهذا حقيقة غير مستغرب على محبي الاتحاد الذي قضيت بينهم سنوات عديدة.";
