@@ -630,13 +630,23 @@ fn group_spelling(form: &str) -> Option<String> {
     // Only a spelling with the word's consonants: سان is San, not Saint; السنة not Senet.
     // Of several, the nearest to the letter-by-letter spelling: شادية Shadia, not Sadia.
     let letters = romanize_letters(form).to_lowercase();
-    let latin = ids
-        .iter()
-        .flat_map(|&id| data().group_latin.get(id as usize).into_iter().flatten())
-        .filter(|l| l.chars().all(|c| c.is_ascii_alphabetic()) && latin_skeleton(l) == skeleton)
-        .max_by(|a, b| {
-            super::score::jaro_winkler(&letters, a).total_cmp(&super::score::jaro_winkler(&letters, b)).then(b.cmp(a))
-        })?;
+    let nearest = |fits: &dyn Fn(&str) -> bool| {
+        ids.iter()
+            .flat_map(|&id| data().group_latin.get(id as usize).into_iter().flatten())
+            .filter(|l| l.chars().all(|c| c.is_ascii_alphabetic()) && fits(&latin_skeleton(l)))
+            .max_by(|a, b| {
+                super::score::jaro_winkler(&letters, a)
+                    .total_cmp(&super::score::jaro_winkler(&letters, b))
+                    .then(b.cmp(a))
+            })
+    };
+    // Else one whose j or g is the word's خ, as Arabic writes the Spanish jota (خورخي Jorge,
+    // خافيير Javier, خوسيه Jose: SaudiNewsNet had shown Khurkhi Dasilfa).
+    let jota = |latin: &str| {
+        latin.len() == skeleton.len()
+            && skeleton.chars().zip(latin.chars()).all(|(a, l)| a == l || (a == 'X' && matches!(l, 'J' | 'K')))
+    };
+    let latin = nearest(&|latin| latin == skeleton).or_else(|| nearest(&jota))?;
     // English writes x where the letters say ks (Alex, Alexei: not Aleks, Aleksei).
     let with_x = latin.replace("ks", "x");
     let english = ids
@@ -1047,6 +1057,7 @@ mod tests {
         // Mario Sawa Neiriz (سوا ريز), Mar Leen Monroe, Sher Maan, Esho Arya Ray.
         assert_eq!(analyze("ماريو سواريز").person_latin(), "Mario Suarez");
         assert_eq!(analyze("مارلين مونرو").person_latin(), "Marilyn Monroe");
+        assert_eq!(analyze("خورخي خافيير").person_latin(), "Jorge Javier", "خ for the Spanish jota");
         assert_eq!(analyze("ويندي شيرمان").tokens.len(), 2);
         // A foreign g written ج is spelled as written غ, and the other way round.
         assert_eq!(analyze("رودريجو").latin(), analyze("رودريغو").latin());
