@@ -141,14 +141,26 @@ impl NameForm {
             let spelled_by_letters = by_letters(token);
             match spelled_by_letters.then(|| group_spelling(&token.form)).flatten() {
                 Some(latin) => respelled.push(NameToken { latin, ..token.clone() }),
-                // تش is a foreign ch (تشوركين Churkin, تشاك شومر Chuck Schumer), not Tsh.
-                None if spelled_by_letters && token.latin.contains("sh") => respelled
-                    .push(NameToken { latin: token.latin.replace("Tsh", "Ch").replace("tsh", "ch"), ..token.clone() }),
+                None if spelled_by_letters => {
+                    respelled.push(NameToken { latin: foreign_letters(&token.latin, &token.form), ..token.clone() })
+                }
                 None => respelled.push(token.clone()),
             }
             index += 1;
         }
         NameForm { tokens: respelled, ..self.clone() }.latin()
+    }
+}
+
+/// A foreign name spelled letter by letter, as such names are spelled: تش is a ch (تشوركين Churkin,
+/// تشاك شومر Chuck Schumer), not Tsh; a final و an o (ماسشيرانو Mascherano, براندو Brando, فالدانو
+/// Valdano, ارتورو Arturo), not u, unless the word begins with its u (اوهورو Uhuru, أوغلو Oglu).
+fn foreign_letters(latin: &str, form: &str) -> String {
+    let latin = latin.replace("Tsh", "Ch").replace("tsh", "ch");
+    let final_o = form.ends_with('و') && form.chars().nth(1) != Some('و');
+    match latin.strip_suffix('u').filter(|stem| final_o && stem.chars().count() >= 3) {
+        Some(stem) => format!("{stem}o"),
+        None => latin,
     }
 }
 
@@ -1058,6 +1070,9 @@ mod tests {
         assert_eq!(analyze("ماريو سواريز").person_latin(), "Mario Suarez");
         assert_eq!(analyze("مارلين مونرو").person_latin(), "Marilyn Monroe");
         assert_eq!(analyze("خورخي خافيير").person_latin(), "Jorge Javier", "خ for the Spanish jota");
+        // A final و spelled by letters is an o, but not in a word that begins with its u (Uhuru).
+        assert_eq!(analyze("ارتورو فيدال").person_latin(), "Arturo Vidal");
+        assert!(analyze("اوهورو كينياتا").person_latin().starts_with("Auhuru"));
         assert_eq!(analyze("ويندي شيرمان").tokens.len(), 2);
         // A foreign g written ج is spelled as written غ, and the other way round.
         assert_eq!(analyze("رودريجو").latin(), analyze("رودريغو").latin());
