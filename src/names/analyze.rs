@@ -228,6 +228,13 @@ struct NameData {
     skeleton_counts: HashMap<String, u64>,
     /// The largest of those counts.
     most_common: u64,
+    /// How many people carry each name unit (match form), by the romanizer's counts.
+    unit_counts: HashMap<String, u64>,
+}
+
+/// How many people the romanizer's sources name with this unit (match form); 0 for a unit it lacks.
+pub fn unit_count(form: &str) -> u64 {
+    data().unit_counts.get(form).copied().unwrap_or(0)
 }
 
 /// Whether the shipped romanizer knows this match form as a name unit (سليماني, الجابر).
@@ -240,12 +247,14 @@ fn data() -> &'static NameData {
     DATA.get_or_init(|| {
         let mut romanizer = HashMap::new();
         let mut skeleton_counts: HashMap<String, u64> = HashMap::new();
+        let mut unit_counts: HashMap<String, u64> = HashMap::new();
         for line in include_str!("../../data/names/romanizer.tsv").lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
             if let (Some(arabic), Some(latin)) = (fields.next(), fields.next()) {
                 let form = normalize_for_matching(arabic);
                 let count = fields.next().and_then(|c| c.parse::<u64>().ok()).unwrap_or(1);
                 *skeleton_counts.entry(arabic_skeleton(&form)).or_default() += count;
+                *unit_counts.entry(form.clone()).or_default() += count;
                 // Compounds in الله are one token once analyzed (رحمت الله -> رحمتالله); those
                 // in عبد are romanized as Abdul + the rest (Abdulaziz), as before.
                 if form.contains(' ') && !form.starts_with("عبد") {
@@ -269,7 +278,7 @@ fn data() -> &'static NameData {
             }
             group_latin.push(latin_forms);
         }
-        NameData { romanizer, groups, group_latin, skeleton_counts, most_common }
+        NameData { romanizer, groups, group_latin, skeleton_counts, most_common, unit_counts }
     })
 }
 

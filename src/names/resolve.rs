@@ -1269,6 +1269,22 @@ fn short_names_differ(a: &NameForm, b: &NameForm) -> bool {
     }
 }
 
+/// How many people the romanizer's sources must name with a unit for it to be a common Arabic name.
+const COMMON_NAME: u64 = 50;
+
+/// Two Arabic-script names of as many words with, at one place, two common Arabic names
+/// ([`COMMON_NAME`]) spelled otherwise in Latin too: محمود صالح (Mahmoud Saleh, a researcher) is
+/// not محمد صلاح (Mohamed Salah), whose skeletons and romanized forms are alike. Foreign names
+/// written in Arabic are rare in those sources (واين روني and وين روني, Wayne Rooney: 3 and 2).
+fn common_names_differ(a: &NameForm, b: &NameForm) -> bool {
+    let (x, y) = (a.core(), b.core());
+    let common = |t: &NameToken| super::analyze::unit_count(&t.form) >= COMMON_NAME;
+    a.arabic_script
+        && b.arabic_script
+        && x.len() == y.len()
+        && x.iter().zip(&y).any(|(x, y)| x.form != y.form && x.folded != y.folded && common(x) && common(y))
+}
+
 /// One-word Arabic-script person names, one ending in ة (ه in match form) and the other not, are
 /// different names: سعادة (Saadeh, 12 SaudiNewsNet mentions) had joined سعود (Saud), and ماجدة (a
 /// woman) is not ماجد. Not for places, whose foreign names Arabic ends either way (بلنسية and
@@ -1396,6 +1412,7 @@ fn split_blocks_by_scorer(mentions: &[KeyedMention]) -> Vec<String> {
                 _ if different_given_names(&names[a], &names[b]) => -1.0,
                 _ if letters_differ(letters[a].as_deref(), letters[b].as_deref()) => -1.0,
                 _ if short_names_differ(&names[a], &names[b]) => -1.0,
+                _ if common_names_differ(&names[a], &names[b]) => -1.0,
                 _ if entity_type == "PER" && feminine_and_not(&names[a], &names[b]) => -1.0,
                 _ if kunyas_differ(&names[a], &names[b]) => -1.0,
                 (Some(x), None) if near_listed[b] != Some(x) && strangers(a, b) => -1.0,
@@ -1461,6 +1478,30 @@ mod tests {
         // Foreign given names spelled two ways are one name; one spelling is not two names.
         assert!(!differ("بتر تشيك", "بيتر تشيك"));
         assert!(!differ("محمد بن سلمان", "محمد بن سلمان"));
+    }
+
+    #[test]
+    fn other_common_arabic_names_at_one_place_are_other_people() {
+        // SaudiNewsNet: محمود صالح (a researcher, and صالح six times in his article) had joined
+        // محمد صلاح (Mohamed Salah); محمد طاهر was Mahmoud Tahir, علاء ياسين Ali Yassine.
+        let mentions = vec![
+            mention("a", "PER", "محمد صلاح"),
+            mention("b", "PER", "محمود صالح"),
+            mention("b", "PER", "صالح"),
+            mention("c", "PER", "محمد طاهر"),
+            mention("d", "PER", "محمود طاهر"),
+            mention("e", "PER", "محمد صلاح"),
+        ];
+        let (ids, _) = resolve(&mentions).unwrap();
+        assert_ne!(ids[1], ids[0]);
+        assert_eq!(ids[2], ids[1]);
+        assert_ne!(ids[3], ids[4]);
+        assert_eq!(ids[5], ids[0]);
+        let differ = |a: &str, b: &str| common_names_differ(&analyze(a), &analyze(b));
+        assert!(differ("علاء ياسين", "علي ياسين"));
+        // A foreign name spelled two ways is one name (واين روني, وين روني: Wayne Rooney).
+        assert!(!differ("واين روني", "وين روني"));
+        assert!(!differ("محمد صلاح", "محمد صلاح"));
     }
 
     #[test]
