@@ -3627,6 +3627,18 @@ mod tests {
     }
 
     #[test]
+    fn places_the_lists_had_lacked_are_places_and_keep_apart_the_bodies_named_after_them() {
+        // SaudiNewsNet sentences: Arish had been an organization 11 times (al-Rish), England was
+        // unlisted (Anjltra); once the Levant was listed, Ahrar al-Sham lost its first word.
+        let text = "وتفجير عبوة ناسفة في العريش استهدفت مدير عام مديرية الطرق في شمال سيناء. وفي إنجلترا ذكرت شبكة «بي بي سي» ووسائل إعلام بريطانية أخرى. وبشكل خاص بعد أحداث مسكنة بين «أحرار الشام» و«داعش».";
+        let mentions = extract_mentions(text, Language::Arabic);
+        let found = texts_and_types(&mentions);
+        for expected in [("العريش", "LOC"), ("إنجلترا", "LOC"), ("أحرار الشام", "ORG")] {
+            assert!(found.contains(&expected), "{expected:?}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_curated_place_named_with_a_titles_word_is_that_place() {
         // SaudiNewsNet: الشيخ زويد (Sheikh Zuweid, in Sinai) had been the person زويد, titled
         // الشيخ, 58 times; بني مالك (a province of Jazan) مالك, 34.
