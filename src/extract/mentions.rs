@@ -1341,7 +1341,9 @@ fn leading_ranks_are_titles(text: &str, candidates: &mut Vec<Candidate>) {
         let Some(cut) = span.find(char::is_whitespace).filter(|_| RANKS.contains(&first)) else { continue };
         let rank = candidate.start..candidate.start + cut;
         candidate.title = Some(match candidate.title.clone() {
-            Some(title) if text[title.end..rank.start].trim().is_empty() => title.start..rank.end,
+            Some(title) if text.get(title.end..rank.start).is_some_and(|gap| gap.trim().is_empty()) => {
+                title.start..rank.end
+            }
             _ => rank,
         });
         candidate.start += cut + span[cut..].len() - span[cut..].trim_start().len();
